@@ -1,0 +1,49 @@
+package org.kinora.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kinora} command line: {@code new}, {@code check}, {@code render}, {@code encoders}, ... */
+@Command(name = "kinora",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turns photos and music into a smooth Ken Burns slideshow video.",
+        subcommands = {
+                NewCommand.class,
+                CheckCommand.class,
+                RenderCommand.class,
+                EncodersCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class KinoraCli {
+
+    /** Exit code for success. */
+    public static final int OK = 0;
+    /** Exit code for bad input or failed work. */
+    public static final int FAILED = 1;
+    /** Exit code for a usage error. */
+    public static final int USAGE = 2;
+
+    public static int run(String... args) {
+        return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
+    }
+
+    /** A command line writing to the given streams; tests use this to capture the output. */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new KinoraCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> FAILED);
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println("kinora: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return USAGE;
+        });
+        return cli;
+    }
+}
