@@ -74,6 +74,12 @@ public final class RenderJob {
         return !encoderThread.isAlive();
     }
 
+    /** Cancels and waits until every thread has ended and the partial file is gone. */
+    public void cancelAndWait() {
+        cancel();
+        awaitEnd();
+    }
+
     /** Waits, without being interruptible, until every thread of the render has ended. */
     void awaitEnd() {
         boolean interrupted = false;
