@@ -6,8 +6,11 @@ import java.util.Locale;
 /** Turns what FFmpeg logged while an encoder failed to open into a reason a user understands. */
 final class EncoderReasons {
 
-    /** FFmpeg 8.0's NVENC API (SDK 13) needs this NVIDIA driver or newer; see docs/decisions/0001. */
-    static final String MIN_NVIDIA_DRIVER = "580";
+    /**
+     * The Linux driver FFmpeg 8.0.1's NVENC (API 13.0) asks for: libavcodec itself carries
+     * "570.0" as its minimum. See docs/decisions/0001-javacv-version.md.
+     */
+    static final String MIN_NVIDIA_DRIVER = "570";
 
     private EncoderReasons() {
     }
