@@ -28,7 +28,8 @@ public final class Taps {
         }
         double scale = Math.max(1.0, Math.abs(step));
         double support = kernel.radius() * scale;
-        int wanted = (int) Math.ceil(2 * support) + 1;
+        // An open interval of length 2 * support holds at most ceil(2 * support) pixel centres.
+        int wanted = Math.max(1, (int) Math.ceil(2 * support - 1e-9));
         int taps = Math.min(wanted, srcSize);
         if (start.length < n) {
             start = new int[n];
