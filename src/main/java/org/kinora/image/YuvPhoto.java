@@ -13,7 +13,7 @@ package org.kinora.image;
 public final class YuvPhoto {
 
     /** One resolution: Y' at full size, Cb and Cr at half size (rounded up). */
-    public record Level(Plane y, Plane cb, Plane cr) {
+    public record Level(RowPlane y, RowPlane cb, RowPlane cr) {
         public long bytes() {
             return y.bytes() + cb.bytes() + cr.bytes();
         }
@@ -59,17 +59,21 @@ public final class YuvPhoto {
         }
         int count = Math.max(1, levelCount);
         Level[] levels = new Level[count];
-        levels[0] = new Level(new Plane(w, h, y), new Plane(cw, ch, cb), new Plane(cw, ch, cr));
+        Plane fy = new Plane(w, h, y);
+        Plane fcb = new Plane(cw, ch, cb);
+        Plane fcr = new Plane(cw, ch, cr);
+        levels[0] = new Level(new RowPlane(fy), new RowPlane(fcb), new RowPlane(fcr));
         int n = 1;
         while (n < count) {
-            Level prev = levels[n - 1];
-            int lw = (prev.y().width() + 1) / 2;
-            int lh = (prev.y().height() + 1) / 2;
+            int lw = (fy.width() + 1) / 2;
+            int lh = (fy.height() + 1) / 2;
             if (lw < 8 || lh < 8) {
                 break;
             }
-            levels[n] = new Level(half(prev.y(), lw, lh), half(prev.cb(), (lw + 1) / 2, (lh + 1) / 2),
-                    half(prev.cr(), (lw + 1) / 2, (lh + 1) / 2));
+            fy = half(fy, lw, lh);
+            fcb = half(fcb, (lw + 1) / 2, (lh + 1) / 2);
+            fcr = half(fcr, (lw + 1) / 2, (lh + 1) / 2);
+            levels[n] = new Level(new RowPlane(fy), new RowPlane(fcb), new RowPlane(fcr));
             n++;
         }
         if (n < count) {

@@ -1,7 +1,7 @@
 package org.kinora.render.frame;
 
 import org.kinora.image.Kernel;
-import org.kinora.image.Plane;
+import org.kinora.image.RowPlane;
 import org.kinora.image.YuvPhoto;
 import org.kinora.model.FitMode;
 import org.kinora.model.View;
@@ -112,7 +112,7 @@ final class SlidePainter {
             }
         }
         YuvPhoto.Level lv = photo.level(level);
-        Plane py = lv.y();
+        RowPlane py = lv.y();
         double fx = (double) py.width() / photo.width();
         double fy = (double) py.height() / photo.height();
         double u0 = m[0] * fx;
@@ -131,7 +131,7 @@ final class SlidePainter {
 
         // Chroma: output sample i sits at luma x = 2i + 0.5 (left), row j at luma y = 2j + 1 (centred);
         // the photo's chroma is centre-sited, so its coordinate is the luma coordinate scaled by kc.
-        Plane pcb = lv.cb();
+        RowPlane pcb = lv.cb();
         double kx = (double) pcb.width() / py.width();
         double ky = (double) pcb.height() / py.height();
         double cu0 = kx * u0 - 0.5 * kx * du;
