@@ -13,8 +13,16 @@ public final class ProjectSources {
 
     /** The project's frames at its output size; the caller closes it. */
     public static FrameSource frames(Project project) {
-        // TODO(merge): new org.kinora.render.frame.FrameRenderer(project) once issue 5 lands on main.
-        throw new UnsupportedOperationException("the frame renderer is not in this build yet");
+        return new org.kinora.render.frame.FrameRenderer(project, new org.kinora.image.PhotoLoader(),
+                new org.kinora.image.PhotoCache(photoCacheBudget()));
+    }
+
+    /**
+     * Decoded photos take a third of the heap at most, so {@code -Xmx} alone caps a render's
+     * memory; a crossfade needs two photos at once, and a few more let producers run ahead.
+     */
+    static long photoCacheBudget() {
+        return Math.min(org.kinora.image.PhotoCache.DEFAULT_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 3);
     }
 
     /** The project's soundtrack, exactly as long as its video; silence when it has no music. */
