@@ -122,6 +122,9 @@ public final class RenderJob {
             ring.stop(new RenderException("frame rendering was interrupted", e));
         } catch (FrameRenderException e) {
             ring.stop(e);
+        } catch (OutOfMemoryError e) {
+            ring.stop(new RenderException("out of memory while rendering frame " + index + " (Java heap "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB): raise -Xmx or use fewer --threads", e));
         } catch (RuntimeException | Error e) {
             ring.stop(new RenderException("frame " + index + " failed: " + e, e));
         }
