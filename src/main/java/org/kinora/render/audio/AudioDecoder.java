@@ -1,0 +1,196 @@
+package org.kinora.render.audio;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.kinora.render.AudioSource;
+
+/**
+ * Decodes any audio file FFmpeg reads into 48 kHz stereo interleaved float samples, one decoded
+ * packet at a time, so a whole song is never held in memory. FFmpeg's swresample converts sample
+ * rate, channel layout and sample format, which is why tracks of different rates never glitch.
+ */
+public final class AudioDecoder implements AutoCloseable {
+
+    private static final int RATE = AudioSource.SAMPLE_RATE;
+    private static final int CHANNELS = AudioSource.CHANNELS;
+
+    private final Path file;
+    private final FFmpegFrameGrabber grabber;
+    private final int sourceRate;
+    private final int sourceChannels;
+    private final String codec;
+    private final long containerMicros;
+    /** Samples of the last decoded packet not yet handed out. */
+    private float[] pending = new float[0];
+    private int pendingPos;
+    private int pendingEnd;
+    private boolean ended;
+
+    /** Channels the grabber delivers: 1 for mono sources (we duplicate them), else 2. */
+    private final int decodedChannels;
+    private float[] packet = new float[0];
+
+    private AudioDecoder(Path file, FFmpegFrameGrabber grabber, int sourceRate, int sourceChannels) {
+        this.file = file;
+        this.grabber = grabber;
+        this.sourceRate = sourceRate;
+        this.sourceChannels = sourceChannels;
+        this.decodedChannels = sourceChannels == 1 ? 1 : CHANNELS;
+        this.codec = grabber.getAudioCodecName();
+        this.containerMicros = grabber.getLengthInTime();
+    }
+
+    /** Opens {@code file}; fails with a message naming it when it is missing or has no audio. */
+    public static AudioDecoder open(Path file) throws AudioFileException {
+        if (!Files.exists(file)) {
+            throw new AudioFileException(file, "file not found");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new AudioFileException(file, "not a readable file");
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            releaseQuietly(grabber, e);
+            throw new AudioFileException(file, "not an audio file FFmpeg can read (" + e.getMessage() + ")", e);
+        }
+        int sourceRate = grabber.getSampleRate();
+        int sourceChannels = grabber.getAudioChannels();
+        if (!grabber.hasAudio() || sourceChannels <= 0 || sourceRate <= 0) {
+            AudioFileException noAudio = new AudioFileException(file, "contains no audio stream");
+            releaseQuietly(grabber, noAudio);
+            throw noAudio;
+        }
+        // Ask swresample for what the mixer wants; the grabber converts each packet. Mono stays
+        // mono here and is copied to both channels at full level: swresample's mono->stereo
+        // matrix would lower it by 3 dB, unlike every player.
+        grabber.setSampleRate(RATE);
+        grabber.setAudioChannels(sourceChannels == 1 ? 1 : CHANNELS);
+        grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
+        return new AudioDecoder(file, grabber, sourceRate, sourceChannels);
+    }
+
+    private static void releaseQuietly(FFmpegFrameGrabber grabber, Exception primary) {
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception e) {
+            primary.addSuppressed(e); // the open failure is the news; keep the cleanup failure with it
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int sourceSampleRate() {
+        return sourceRate;
+    }
+
+    public int sourceChannels() {
+        return sourceChannels;
+    }
+
+    public String codecName() {
+        return codec;
+    }
+
+    /** Length the container declares, in seconds; an estimate for some formats (e.g. VBR MP3). */
+    public double declaredSeconds() {
+        return containerMicros > 0 ? containerMicros / 1e6 : Double.NaN;
+    }
+
+    /**
+     * Writes up to {@code maxFrames} stereo sample frames into {@code dst} from float index
+     * {@code offset}.
+     *
+     * @return sample frames written; 0 only at the end of the file
+     */
+    public int read(float[] dst, int offset, int maxFrames) throws AudioFileException {
+        int written = 0;
+        while (written < maxFrames) {
+            if (pendingPos == pendingEnd && !refill()) {
+                break;
+            }
+            int n = Math.min(maxFrames - written, (pendingEnd - pendingPos) / CHANNELS);
+            System.arraycopy(pending, pendingPos, dst, offset + written * CHANNELS, n * CHANNELS);
+            pendingPos += n * CHANNELS;
+            written += n;
+        }
+        return written;
+    }
+
+    /** Drops {@code frames} sample frames; returns how many were dropped (fewer at the end). */
+    public long skip(long frames) throws AudioFileException {
+        long skipped = 0;
+        while (skipped < frames) {
+            if (pendingPos == pendingEnd && !refill()) {
+                break;
+            }
+            int n = (int) Math.min(frames - skipped, (pendingEnd - pendingPos) / CHANNELS);
+            pendingPos += n * CHANNELS;
+            skipped += n;
+        }
+        return skipped;
+    }
+
+    private boolean refill() throws AudioFileException {
+        while (!ended) {
+            Frame frame;
+            try {
+                frame = grabber.grabSamples();
+            } catch (FrameGrabber.Exception | RuntimeException e) {
+                throw new AudioFileException(file, "cannot decode audio (" + e.getMessage() + ")", e);
+            }
+            if (frame == null) {
+                ended = true;
+                return false;
+            }
+            if (frame.samples == null || frame.samples.length == 0) {
+                continue;
+            }
+            if (!(frame.samples[0] instanceof FloatBuffer buffer)) {
+                throw new AudioFileException(file, "decoder returned " + frame.samples[0].getClass().getSimpleName()
+                        + " samples instead of float");
+            }
+            int count = buffer.remaining() - buffer.remaining() % decodedChannels;
+            if (count == 0) {
+                continue;
+            }
+            int frames = count / decodedChannels;
+            if (pending.length < frames * CHANNELS) {
+                pending = new float[frames * CHANNELS];
+            }
+            if (decodedChannels == CHANNELS) {
+                buffer.get(buffer.position(), pending, 0, count);
+            } else {
+                if (packet.length < count) {
+                    packet = new float[count];
+                }
+                buffer.get(buffer.position(), packet, 0, count);
+                for (int i = 0; i < frames; i++) {
+                    pending[2 * i] = packet[i];
+                    pending[2 * i + 1] = packet[i];
+                }
+            }
+            pendingPos = 0;
+            pendingEnd = frames * CHANNELS;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws AudioFileException {
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception e) {
+            throw new AudioFileException(file, "cannot close decoder (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.kinora.render.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kinora.model.AudioTrack;
+import org.kinora.model.EncoderPreference;
+import org.kinora.model.Motion;
+import org.kinora.model.OutputSettings;
+import org.kinora.model.Project;
+import org.kinora.model.Quality;
+import org.kinora.model.Slide;
+import org.kinora.render.AudioSource;
+
+class AudioMixerTest {
+
+    static final int SR = AudioSource.SAMPLE_RATE;
+
+    @TempDir
+    Path dir;
+
+    /** A project of {@code slides} still slides of {@code seconds} each at 30 fps; photos are never read. */
+    static Project project(int slides, double seconds, int fps, List<AudioTrack> tracks) {
+        List<Slide> list = new java.util.ArrayList<>();
+        for (int i = 0; i < slides; i++) {
+            list.add(new Slide(Path.of("/nonexistent/photo" + i + ".png").toAbsolutePath(), seconds, Motion.STILL));
+        }
+        OutputSettings out = new OutputSettings(160, 90, fps, Quality.DRAFT, EncoderPreference.AUTO);
+        return new Project(out, list, tracks);
+    }
+
+    static AudioTrack track(Path file, double start, double trimIn, double trimOut, double volume,
+                            double fadeIn, double fadeOut, boolean loop) {
+        return new AudioTrack(file, start, trimIn, trimOut, volume, fadeIn, fadeOut, loop);
+    }
+
+    static float[] mix(Project project) throws Exception {
+        try (AudioSource source = AudioMixer.open(project)) {
+            return TestAudio.readAll(source);
+        }
+    }
+
+    static int at(double seconds) {
+        return (int) Math.round(seconds * SR);
+    }
+
+    @Test
+    void mixesMonoMp3AndStereoWavAt48kStereoWithTheVideosLengthAndTonesInPlace() throws Exception {
+        Path mp3 = TestAudio.encode(dir.resolve("a440.mp3"), "libmp3lame", 44_100, 1, 2.0, TestAudio.sine(440, 0.5));
+        Path wav = TestAudio.wav(dir.resolve("b1000.wav"), 48_000, 2, 2.0, TestAudio.sine(1000, 0.5));
+        Project project = project(2, 2.5, 30, List.of(
+                track(mp3, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false),
+                track(wav, 2.5, 0, AudioTrack.UNTIL_END, 1, 0, 0, false)));
+
+        float[] pcm = mix(project);
+
+        assertThat(pcm.length / 2).isEqualTo(150 * SR / 30); // 150 video frames = 5 s
+        for (int ch = 0; ch < 2; ch++) {
+            assertThat(TestAudio.toneAmplitude(pcm, ch, at(0.2), at(1.8), 440)).isCloseTo(0.5, within(0.05));
+            assertThat(TestAudio.toneAmplitude(pcm, ch, at(0.2), at(1.8), 1000)).isLessThan(0.01);
+            assertThat(TestAudio.toneAmplitude(pcm, ch, at(2.7), at(4.3), 1000)).isCloseTo(0.5, within(0.02));
+            assertThat(TestAudio.toneAmplitude(pcm, ch, at(2.7), at(4.3), 440)).isLessThan(0.01);
+            // Between the MP3's end (2 s) and the WAV's start (2.5 s): silence.
+            assertThat(TestAudio.rms(pcm, ch, at(2.1), at(2.45))).isLessThan(1e-3);
+        }
+        // The WAV's tone starts at 2.5 s, not before and not later than a 5 ms declick ramp.
+        assertThat(TestAudio.rms(pcm, 0, at(2.49), at(2.4995))).isLessThan(1e-4);
+        assertThat(TestAudio.rms(pcm, 0, at(2.51), at(2.53))).isCloseTo(0.5 / Math.sqrt(2), within(0.01));
+    }
+
+    @Test
+    void lengthIsTheVideoLengthRoundedForAnyFrameRate() throws Exception {
+        Path wav = TestAudio.wav(dir.resolve("t.wav"), 22_050, 1, 1.0, TestAudio.sine(300, 0.3));
+        Project project = project(3, 0.7, 24, List.of(AudioTrack.of(wav)));
+        int videoFrames = project.timeline().totalFrames();
+        long expected = Math.round(videoFrames / 24.0 * SR);
+        assertThat(mix(project).length / 2).isEqualTo(expected);
+        assertThat(AudioLength.sampleFrames(1, 7)).isEqualTo(Math.round(48000 / 7.0));
+    }
+
+    @Test
+    void fadesFollowTheQuarterSineEnvelope() throws Exception {
+        double amplitude = 0.6;
+        Path wav = TestAudio.wav(dir.resolve("steady.wav"), 48_000, 2, 6.0, TestAudio.sine(500, amplitude));
+        // Starts at 0.5 s, plays 4 s of the file from 1 s, fades in over 1 s and out over 1.5 s.
+        Project project = project(1, 6.0, 30, List.of(track(wav, 0.5, 1.0, 5.0, 0.8, 1.0, 1.5, false)));
+
+        float[] pcm = mix(project);
+
+        double full = amplitude * 0.8 / Math.sqrt(2);
+        double window = 0.02;
+        for (double t = 0.3; t < 5.9; t += 0.05) {
+            double mid = t + window / 2;
+            double expected;
+            if (mid < 0.5 || mid > 4.5) {
+                expected = 0;
+            } else if (mid < 1.5) {
+                expected = full * FadeCurve.gain(mid - 0.5);
+            } else if (mid > 3.0) {
+                expected = full * FadeCurve.gain((4.5 - mid) / 1.5);
+            } else {
+                expected = full;
+            }
+            double measured = TestAudio.rms(pcm, 0, at(t), at(t + window));
+            assertThat(measured).as("RMS at %.2f s", t).isCloseTo(expected, within(0.02 * full + 0.01));
+        }
+    }
+
+    @Test
+    void limiterNeverClipsTwoLoudTracks() throws Exception {
+        Path a = TestAudio.wav(dir.resolve("loud1.wav"), 48_000, 2, 3.0, TestAudio.sine(220, 0.95));
+        Path b = TestAudio.encode(dir.resolve("loud2.mp3"), "libmp3lame", 44_100, 1, 3.0, TestAudio.sine(330, 0.95));
+        Project project = project(1, 3.0, 30, List.of(
+                track(a, 0, 0, AudioTrack.UNTIL_END, 2.0, 0, 0, false),
+                track(b, 0, 0, AudioTrack.UNTIL_END, 1.5, 0, 0, false)));
+
+        float[] pcm = mix(project);
+
+        double peak = 0;
+        for (float v : pcm) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        assertThat(peak).isLessThanOrEqualTo(SoftLimiter.CEILING + 1e-6);
+        // Limited, not muted: both tones still there and loud.
+        assertThat(TestAudio.rms(pcm, 0, at(0.5), at(2.5))).isGreaterThan(0.3);
+        assertThat(TestAudio.toneAmplitude(pcm, 0, at(0.5), at(2.5), 220)).isGreaterThan(0.2);
+        assertThat(TestAudio.toneAmplitude(pcm, 0, at(0.5), at(2.5), 330)).isGreaterThan(0.2);
+    }
+
+    @Test
+    void musicLongerThanTheVideoFadesOutAtTheVideosEnd() throws Exception {
+        Path wav = TestAudio.wav(dir.resolve("long.wav"), 44_100, 2, 5.0, TestAudio.sine(440, 0.5));
+        Project project = project(1, 2.0, 30, List.of(track(wav, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false)));
+
+        float[] pcm = mix(project);
+
+        assertThat(pcm.length / 2).isEqualTo(2 * SR);
+        double full = 0.5 / Math.sqrt(2);
+        assertThat(TestAudio.rms(pcm, 0, at(1.2), at(1.45))).isCloseTo(full, within(0.01));
+        // Cut fade of TrackPlayer.CUT_FADE_SECONDS ending exactly at the video's end.
+        assertThat(TestAudio.rms(pcm, 0, at(1.74), at(1.76))).isCloseTo(full * FadeCurve.gain(0.5), within(0.02));
+        assertThat(TestAudio.rms(pcm, 0, at(1.995), at(2.0))).isLessThan(0.02);
+        assertThat(Math.abs(pcm[pcm.length - 2])).isLessThan(0.005f);
+    }
+
+    @Test
+    void shorterMusicEndsInSilenceOrLoopsWhenAsked() throws Exception {
+        Path wav = TestAudio.wav(dir.resolve("short.wav"), 48_000, 2, 1.0, TestAudio.sine(600, 0.5));
+        float[] once = mix(project(1, 3.0, 30, List.of(track(wav, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false))));
+        float[] looped = mix(project(1, 3.0, 30, List.of(track(wav, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, true))));
+
+        assertThat(once.length).isEqualTo(looped.length).isEqualTo(3 * SR * 2);
+        assertThat(TestAudio.toneAmplitude(once, 0, at(0.1), at(0.9), 600)).isCloseTo(0.5, within(0.02));
+        assertThat(TestAudio.rms(once, 0, at(1.01), at(3.0))).isEqualTo(0.0);
+        assertThat(TestAudio.toneAmplitude(looped, 0, at(1.1), at(1.9), 600)).isCloseTo(0.5, within(0.02));
+        assertThat(TestAudio.toneAmplitude(looped, 0, at(2.1), at(2.4), 600)).isCloseTo(0.5, within(0.02));
+    }
+
+    @Test
+    void trimInAndOutSelectThePartOfTheFile() throws Exception {
+        // 440 Hz for the first second, 880 Hz for the second, 1320 Hz for the third.
+        TestAudio.Signal steps = (c, t) -> 0.5 * Math.sin(2 * Math.PI * (t < 1 ? 440 : t < 2 ? 880 : 1320) * t);
+        Path mp3 = TestAudio.encode(dir.resolve("steps.mp3"), "libmp3lame", 44_100, 1, 3.0, steps);
+        float[] pcm = mix(project(1, 2.0, 30, List.of(track(mp3, 0.5, 1.0, 2.0, 1, 0, 0, false))));
+
+        assertThat(TestAudio.rms(pcm, 0, 0, at(0.49))).isLessThan(1e-4);
+        assertThat(TestAudio.toneAmplitude(pcm, 0, at(0.6), at(1.4), 880)).isCloseTo(0.5, within(0.05));
+        assertThat(TestAudio.toneAmplitude(pcm, 0, at(0.6), at(1.4), 440)).isLessThan(0.02);
+        assertThat(TestAudio.rms(pcm, 0, at(1.51), at(2.0))).isLessThan(1e-4);
+    }
+
+    @Test
+    void decodesFlacAacAndOpusToo() throws Exception {
+        Path flac = TestAudio.encode(dir.resolve("t.flac"), "flac", 96_000, 2, 1.0, TestAudio.sine(700, 0.4));
+        Path m4a = TestAudio.encode(dir.resolve("t.m4a"), "aac", 32_000, 2, 1.0, TestAudio.sine(700, 0.4));
+        Path ogg = TestAudio.encode(dir.resolve("t.ogg"), "libopus", 48_000, 2, 1.0, TestAudio.sine(700, 0.4));
+        for (Path file : List.of(flac, m4a, ogg)) {
+            float[] pcm = mix(project(1, 1.0, 30, List.of(track(file, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false))));
+            assertThat(pcm.length).isEqualTo(2 * SR);
+            assertThat(TestAudio.toneAmplitude(pcm, 1, at(0.2), at(0.8), 700)).as(file.toString())
+                    .isCloseTo(0.4, within(0.03));
+        }
+    }
+
+    @Test
+    void badFilesGiveAnErrorNamingThem() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.mp3"), "this is not audio at all\n".repeat(50));
+        Path missing = dir.resolve("missing.wav");
+        Path image = dir.resolve("picture.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", image.toFile());
+        for (Path bad : List.of(text, missing, image)) {
+            assertThatThrownBy(() -> mix(project(1, 1.0, 30, List.of(AudioTrack.of(bad)))))
+                    .isInstanceOf(AudioFileException.class)
+                    .hasMessageContaining(bad.getFileName().toString())
+                    .satisfies(e -> assertThat(((AudioFileException) e).file()).isEqualTo(bad));
+        }
+        assertThatThrownBy(() -> mix(project(1, 1.0, 30, List.of(AudioTrack.of(missing)))))
+                .hasMessageContaining("not found");
+        assertThatThrownBy(() -> mix(project(1, 1.0, 30, List.of(AudioTrack.of(image)))))
+                .hasMessageContaining("no audio");
+    }
+
+    @Test
+    void projectWithoutMusicIsSilenceOfTheVideosLength() throws Exception {
+        float[] pcm = mix(project(2, 1.5, 25, List.of()));
+        assertThat(pcm.length).isEqualTo(3 * SR * 2);
+        assertThat(TestAudio.rms(pcm, 0, 0, pcm.length / 2)).isEqualTo(0.0);
+    }
+}
