@@ -30,7 +30,7 @@ public final class OnsetDetector {
                              int meanMultiplier, double delta, double alpha, double minGapSeconds,
                              double latencySeconds) {
         public static final Parameters DEFAULT =
-                new Parameters(48_000, 1024, 256, 1000, 3, 3, 0.35, 0.9, 0.05, 0.0);
+                new Parameters(48_000, 1024, 256, 1000, 3, 3, 1.0, 0.9, 0.1, 0.0);
 
         public Parameters {
             if (frameSize < hopSize || hopSize < 1 || Integer.bitCount(frameSize) != 1) {
