@@ -49,7 +49,7 @@ public final class AudioMixer implements AudioSource {
             closeAll(players, e);
             throw e;
         }
-        return new AudioMixer(length, players);
+        return new AudioMixer(length, new ArrayList<>(players));
     }
 
     @Override
@@ -64,8 +64,12 @@ public final class AudioMixer implements AudioSource {
             return 0;
         }
         Arrays.fill(block, 0, frames * CHANNELS, 0f);
-        for (TrackPlayer player : players) {
+        for (int i = 0; i < players.size(); i++) {
+            TrackPlayer player = players.get(i);
             player.mixInto(block, position, frames);
+            if (player.finished()) {
+                players.remove(i--).close(); // free its decoder now, not at the end of a long show
+            }
         }
         limiter.process(block, frames);
         System.arraycopy(block, 0, interleaved, 0, frames * CHANNELS);

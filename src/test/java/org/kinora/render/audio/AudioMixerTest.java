@@ -194,6 +194,43 @@ class AudioMixerTest {
     }
 
     @Test
+    void takesTheSoundOfAVideoFileAndDownmixesSurround() throws Exception {
+        // An MP4 with an H.264 video stream first and AAC 44.1 kHz stereo after it.
+        Path mp4 = dir.resolve("clip.mp4");
+        try (org.bytedeco.javacv.FFmpegFrameRecorder r = new org.bytedeco.javacv.FFmpegFrameRecorder(mp4.toFile(), 64, 64, 2)) {
+            r.setVideoCodecName("libx264");
+            r.setAudioCodecName("aac");
+            r.setFrameRate(25);
+            r.setSampleRate(44_100);
+            r.setAudioBitrate(128_000);
+            r.start();
+            var image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            try (var converter = new org.bytedeco.javacv.Java2DFrameConverter()) {
+                float[] chunk = new float[1764 * 2];
+                for (int f = 0; f < 25; f++) {
+                    r.record(converter.convert(image));
+                    for (int i = 0; i < 1764; i++) {
+                        float v = (float) (0.4 * Math.sin(2 * Math.PI * 800 * (f * 1764 + i) / 44_100.0));
+                        chunk[2 * i] = v;
+                        chunk[2 * i + 1] = v;
+                    }
+                    r.recordSamples(44_100, 2, java.nio.FloatBuffer.wrap(chunk));
+                }
+            }
+            r.stop();
+        }
+        float[] fromVideo = mix(project(1, 1.0, 30, List.of(track(mp4, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false))));
+        assertThat(TestAudio.toneAmplitude(fromVideo, 0, at(0.2), at(0.8), 800)).isCloseTo(0.4, within(0.04));
+
+        // 5.1 FLAC with a tone only in front left: it ends up on the left, not the right.
+        Path surround = TestAudio.encode(dir.resolve("surround.flac"), "flac", 48_000, 6, 1.0,
+                (c, t) -> c == 0 ? 0.5 * Math.sin(2 * Math.PI * 900 * t) : 0);
+        float[] downmixed = mix(project(1, 1.0, 30, List.of(track(surround, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false))));
+        assertThat(TestAudio.toneAmplitude(downmixed, 0, at(0.2), at(0.8), 900)).isGreaterThan(0.1);
+        assertThat(TestAudio.toneAmplitude(downmixed, 1, at(0.2), at(0.8), 900)).isLessThan(0.01);
+    }
+
+    @Test
     void badFilesGiveAnErrorNamingThem() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp3"), "this is not audio at all\n".repeat(50));
         Path missing = dir.resolve("missing.wav");
