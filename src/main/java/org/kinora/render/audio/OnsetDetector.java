@@ -106,7 +106,7 @@ public final class OnsetDetector {
         double scale = 2.0 / n;
         double sum = 0;
         for (int k = 0; k < current.length; k++) {
-            double magnitude = Math.hypot(re[k], im[k]) * scale;
+            double magnitude = Math.sqrt(re[k] * re[k] + im[k] * im[k]) * scale;
             current[k] = Math.log1p(p.compression() * magnitude);
             double rise = current[k] - previous[k];
             if (rise > 0) {
