@@ -168,6 +168,22 @@ class AudioMixerTest {
     }
 
     @Test
+    void loopSeamsAreCrossfadedNotClicks() throws Exception {
+        // A slow ramp from -0.4 to +0.4 over the file: joined end to start it would jump by 0.8.
+        Path ramp = TestAudio.wav(dir.resolve("ramp.wav"), 48_000, 2, 0.5, (c, t) -> 0.8 * (t / 0.5) - 0.4);
+        float[] pcm = mix(project(1, 2.0, 30, List.of(track(ramp, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, true))));
+
+        double largestStep = 0;
+        for (int i = at(0.1); i < at(1.9); i++) {
+            largestStep = Math.max(largestStep, Math.abs(pcm[2 * i + 2] - pcm[2 * i]));
+        }
+        assertThat(largestStep).isLessThan(0.01);
+        // Still looping: the ramp is back near its start (-0.4) shortly after each seam.
+        assertThat(pcm[2 * at(0.52)]).isLessThan(-0.3f);
+        assertThat(pcm[2 * at(1.02)]).isLessThan(-0.3f);
+    }
+
+    @Test
     void trimInAndOutSelectThePartOfTheFile() throws Exception {
         // 440 Hz for the first second, 880 Hz for the second, 1320 Hz for the third.
         TestAudio.Signal steps = (c, t) -> 0.5 * Math.sin(2 * Math.PI * (t < 1 ? 440 : t < 2 ? 880 : 1320) * t);
