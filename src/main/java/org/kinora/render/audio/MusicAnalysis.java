@@ -4,23 +4,32 @@ import java.nio.file.Path;
 import org.kinora.render.AudioSource;
 
 /**
- * What one pass over a music file tells: its exact decoded length and its beats (onsets).
+ * What one pass over a music file tells: its exact decoded length, its onsets and its beat.
  *
  * @param durationSeconds decoded length at 48 kHz, exact (container durations are estimates for some formats)
- * @param beatSeconds onset times from the start of the file, ascending
+ * @param onsetSeconds every detected onset (attack) from the start of the file, ascending
+ * @param beat the tracked beat grid and tempo
  */
-public record MusicAnalysis(Path file, double durationSeconds, double[] beatSeconds) {
+public record MusicAnalysis(Path file, double durationSeconds, double[] onsetSeconds, BeatTracker.Result beat) {
 
     public MusicAnalysis {
-        beatSeconds = beatSeconds.clone();
+        onsetSeconds = onsetSeconds.clone();
     }
 
     @Override
-    public double[] beatSeconds() {
-        return beatSeconds.clone();
+    public double[] onsetSeconds() {
+        return onsetSeconds.clone();
     }
 
-    /** Decodes {@code file} once in chunks and runs the onset detector over it. */
+    /**
+     * Where cuts should land: the beat grid when the music has a steady pulse, otherwise every
+     * onset (free-time music, or sounds without a tempo).
+     */
+    public double[] beatSeconds() {
+        return beat.steady() ? beat.beatSeconds() : onsetSeconds();
+    }
+
+    /** Decodes {@code file} once in chunks and runs the onset detector and beat tracker over it. */
     public static MusicAnalysis of(Path file) throws AudioFileException {
         return of(file, OnsetDetector.Parameters.DEFAULT);
     }
@@ -36,6 +45,7 @@ public record MusicAnalysis(Path file, double durationSeconds, double[] beatSeco
                 frames += n;
             }
         }
-        return new MusicAnalysis(file, (double) frames / AudioSource.SAMPLE_RATE, detector.onsets());
+        return new MusicAnalysis(file, (double) frames / AudioSource.SAMPLE_RATE, detector.onsets(),
+                BeatTracker.track(detector));
     }
 }

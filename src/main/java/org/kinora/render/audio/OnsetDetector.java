@@ -128,11 +128,11 @@ public final class OnsetDetector {
         return ((index + 1) * p.hopSize() - p.frameSize() / 2.0) / p.sampleRate();
     }
 
-    /** The onsets found in everything fed so far, in seconds from the start, ascending. */
-    public double[] onsets() {
+    /** The flux so far normalized to mean 0 and standard deviation 1; null if it is flat (silence, a steady tone). */
+    double[] normalizedFlux() {
         int n = fluxCount;
         if (n < 3) {
-            return new double[0];
+            return null;
         }
         double mean = 0;
         for (int i = 0; i < n; i++) {
@@ -145,12 +145,32 @@ public final class OnsetDetector {
         }
         double std = Math.sqrt(var / n);
         if (std < 1e-12) {
-            return new double[0]; // silence or a perfectly steady sound: nothing starts
+            return null;
         }
         double[] f = new double[n];
         for (int i = 0; i < n; i++) {
             f[i] = (flux[i] - mean) / std;
         }
+        return f;
+    }
+
+    /** Flux values per second. */
+    double frameRate() {
+        return (double) p.sampleRate() / p.hopSize();
+    }
+
+    /** Time of flux frame {@code index} (fractional allowed), latency corrected, in seconds. */
+    double frameSeconds(double index) {
+        return Math.max(0, frameCentreSeconds(index) - p.latencySeconds());
+    }
+
+    /** The onsets found in everything fed so far, in seconds from the start, ascending. */
+    public double[] onsets() {
+        double[] f = normalizedFlux();
+        if (f == null) {
+            return new double[0]; // silence or a perfectly steady sound: nothing starts
+        }
+        int n = f.length;
         int w = p.peakWindow();
         int m = p.meanMultiplier();
         List<double[]> found = new ArrayList<>(); // {time, strength}
@@ -171,8 +191,7 @@ public final class OnsetDetector {
             if (f[i] < localMean + p.delta()) {
                 continue;
             }
-            double time = frameCentreSeconds(i + parabolicOffset(f, i)) - p.latencySeconds();
-            addKeepingStronger(found, Math.max(0, time), f[i]);
+            addKeepingStronger(found, frameSeconds(i + parabolicOffset(f, i)), f[i]);
         }
         return found.stream().mapToDouble(o -> o[0]).toArray();
     }

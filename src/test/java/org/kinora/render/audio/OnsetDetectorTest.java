@@ -103,7 +103,7 @@ class OnsetDetectorTest {
         Path mp3 = TestAudio.encode(dir.resolve("clicks.mp3"), "libmp3lame", 44_100, 1, 30, clickTrack(clicks, 7));
 
         MusicAnalysis analysis = MusicAnalysis.of(mp3);
-        Score s = score(clicks, analysis.beatSeconds());
+        Score s = score(clicks, analysis.onsetSeconds());
         System.out.printf("onsets mp3: %d clicks, %d found (%.1f %%), %d false, mean |error| %.1f ms, max %.1f ms, mean signed %.1f ms%n",
                 s.clicks(), s.found(), 100.0 * s.found() / s.clicks(), s.falsePositives(), s.meanError() * 1000,
                 s.maxError() * 1000, s.meanSigned() * 1000);
@@ -119,7 +119,7 @@ class OnsetDetectorTest {
         TestAudio.Signal mono = clickTrack(clicks, 42);
         Path wav = TestAudio.wav(dir.resolve("clicks.wav"), 48_000, 2, 20, (c, t) -> 0.5 * mono.at(c, t));
 
-        Score s = score(clicks, MusicAnalysis.of(wav).beatSeconds());
+        Score s = score(clicks, MusicAnalysis.of(wav).onsetSeconds());
         System.out.printf("onsets wav: %d clicks, %d found (%.1f %%), %d false, mean |error| %.1f ms, max %.1f ms, mean signed %.1f ms%n",
                 s.clicks(), s.found(), 100.0 * s.found() / s.clicks(), s.falsePositives(), s.meanError() * 1000,
                 s.maxError() * 1000, s.meanSigned() * 1000);

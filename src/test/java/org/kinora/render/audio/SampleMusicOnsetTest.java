@@ -25,7 +25,7 @@ class SampleMusicOnsetTest {
         assertThat(analysis.durationSeconds()).isCloseTo(32.0, within(0.05));
         // Eighths from the start to 29 s: the song fades out over its last 3 s.
         double[] notes = DoubleStream.iterate(0, t -> t < 29, t -> t + EIGHTH).toArray();
-        OnsetDetectorTest.Score s = OnsetDetectorTest.score(notes, analysis.beatSeconds());
+        OnsetDetectorTest.Score s = OnsetDetectorTest.score(notes, analysis.onsetSeconds());
         System.out.printf("onsets sample song: %d notes, %d found (%.1f %%), %d other onsets, mean |error| %.1f ms, max %.1f ms, mean signed %.1f ms%n",
                 s.clicks(), s.found(), 100.0 * s.found() / s.clicks(), s.falsePositives(), s.meanError() * 1000,
                 s.maxError() * 1000, s.meanSigned() * 1000);
