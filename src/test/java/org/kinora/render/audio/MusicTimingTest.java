@@ -131,6 +131,31 @@ class MusicTimingTest {
     }
 
     @Test
+    void beatSyncOnTheSampleSongCutsOnItsQuarterNotes() throws Exception {
+        Path song = SampleMusicOnsetTest.SONG.toAbsolutePath();
+        Project project = withTransitions(AudioMixerTest.project(8, 4.0, 30, List.of(AudioTrack.of(song))), 0.5);
+        ProjectMusic music = ProjectMusic.analyze(project);
+        Project fitted = FitToMusic.fit(project, music.endSeconds());
+        Project synced = BeatSync.snap(fitted, music.beatSeconds());
+
+        double quarter = 60.0 / 96;
+        double[] before = SlideTimes.starts(fitted.slides());
+        double[] after = SlideTimes.starts(synced.slides());
+        int onBeat = 0;
+        for (int i = 1; i < after.length; i++) {
+            double middle = after[i] + 0.25; // half of the 0.5 s transition
+            double offGrid = Math.abs(middle - Math.rint(middle / quarter) * quarter);
+            double wasOffGrid = Math.abs(before[i] + 0.25 - Math.rint((before[i] + 0.25) / quarter) * quarter);
+            if (wasOffGrid <= 0.24) {
+                assertThat(offGrid).as("transition %d centred at %.3f s", i, middle).isLessThan(0.01);
+                onBeat++;
+            }
+        }
+        assertThat(onBeat).isGreaterThanOrEqualTo(5);
+        assertThat(Math.abs(videoEnd(synced) - music.endSeconds())).isLessThanOrEqualTo(1.0 / 30);
+    }
+
+    @Test
     void crossfadedTracksKeepAnEvenLevelThroughTheOverlap() throws Exception {
         Path a = TestAudio.wav(dir.resolve("a.wav"), 48_000, 2, 3.0, TestAudio.sine(440, 0.5));
         Path b = TestAudio.wav(dir.resolve("b.wav"), 44_100, 2, 3.0, TestAudio.sine(660, 0.5));
