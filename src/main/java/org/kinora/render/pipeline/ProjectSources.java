@@ -13,17 +13,14 @@ public final class ProjectSources {
 
     /** The project's frames at its output size; the caller closes it. */
     public static FrameSource frames(Project project) {
-        // TODO(merge): new org.kinora.render.frame.FrameRenderer(project) once issue 5 lands on main.
-        throw new UnsupportedOperationException("the frame renderer is not in this build yet");
+        return new org.kinora.render.frame.FrameRenderer(project);
     }
 
-    /** The project's soundtrack, exactly as long as its video; silence when it has no music. */
+    /**
+     * The project's soundtrack, exactly as long as its video; silence when it has no music. Opens
+     * every audio file now, so a missing or broken one fails before any frame is rendered.
+     */
     public static AudioSource audio(Project project) throws IOException {
-        long length = (long) project.timeline().totalFrames() * AudioSource.SAMPLE_RATE / project.output().fps();
-        if (project.audioTracks().isEmpty()) {
-            return AudioSource.silence(length);
-        }
-        // TODO(merge): org.kinora.render.audio.AudioMixer.open(project) once issue 7 lands on main.
-        throw new UnsupportedOperationException("music needs the audio mixer, which is not in this build yet");
+        return org.kinora.render.audio.AudioMixer.open(project);
     }
 }
