@@ -12,7 +12,8 @@ import org.kinora.render.AudioSource;
 /**
  * Decodes any audio file FFmpeg reads into 48 kHz stereo interleaved float samples, one decoded
  * packet at a time, so a whole song is never held in memory. FFmpeg's swresample converts sample
- * rate, channel layout and sample format, which is why tracks of different rates never glitch.
+ * rate, channel layout and sample format, which is why tracks of different rates never glitch, and
+ * the decoded length is exact: {@code round(source frames * 48000 / source rate)}.
  */
 public final class AudioDecoder implements AutoCloseable {
 
@@ -34,13 +35,19 @@ public final class AudioDecoder implements AutoCloseable {
     /** Channels the grabber delivers: 1 for mono sources (we duplicate them), else 2. */
     private final int decodedChannels;
     private float[] packet = new float[0];
+    private float[] resampled = new float[0];
+    private final int[] converted = new int[1];
+    /** Null when the file is already at 48 kHz. */
+    private final Resampler resampler;
 
-    private AudioDecoder(Path file, FFmpegFrameGrabber grabber, int sourceRate, int sourceChannels) {
+    private AudioDecoder(Path file, FFmpegFrameGrabber grabber, int sourceRate, int sourceChannels,
+                         Resampler resampler) {
         this.file = file;
         this.grabber = grabber;
         this.sourceRate = sourceRate;
         this.sourceChannels = sourceChannels;
         this.decodedChannels = sourceChannels == 1 ? 1 : CHANNELS;
+        this.resampler = resampler;
         this.codec = grabber.getAudioCodecName();
         this.containerMicros = grabber.getLengthInTime();
     }
@@ -67,13 +74,24 @@ public final class AudioDecoder implements AutoCloseable {
             releaseQuietly(grabber, noAudio);
             throw noAudio;
         }
-        // Ask swresample for what the mixer wants; the grabber converts each packet. Mono stays
-        // mono here and is copied to both channels at full level: swresample's mono->stereo
-        // matrix would lower it by 3 dB, unlike every player.
-        grabber.setSampleRate(RATE);
-        grabber.setAudioChannels(sourceChannels == 1 ? 1 : CHANNELS);
+        // The grabber converts each packet to float and stereo at the file's own rate (no filter
+        // delay); our Resampler changes the rate and is flushed at the end, which the grabber's
+        // own resampling never is. Mono stays mono here and is copied to both channels at full
+        // level: swresample's mono->stereo matrix would lower it by 3 dB, unlike every player.
+        int channels = sourceChannels == 1 ? 1 : CHANNELS;
+        grabber.setAudioChannels(channels);
         grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
-        return new AudioDecoder(file, grabber, sourceRate, sourceChannels);
+        Resampler resampler = null;
+        if (sourceRate != RATE) {
+            try {
+                resampler = new Resampler(sourceRate, channels);
+            } catch (IllegalStateException e) {
+                AudioFileException failed = new AudioFileException(file, e.getMessage(), e);
+                releaseQuietly(grabber, failed);
+                throw failed;
+            }
+        }
+        return new AudioDecoder(file, grabber, sourceRate, sourceChannels, resampler);
     }
 
     private static void releaseQuietly(FFmpegFrameGrabber grabber, Exception primary) {
@@ -149,6 +167,10 @@ public final class AudioDecoder implements AutoCloseable {
             }
             if (frame == null) {
                 ended = true;
+                if (resampler != null) {
+                    resampled = resampler.flush(converted, resampled);
+                    return deliver(resampled, converted[0]);
+                }
                 return false;
             }
             if (frame.samples == null || frame.samples.length == 0) {
@@ -162,31 +184,45 @@ public final class AudioDecoder implements AutoCloseable {
             if (count == 0) {
                 continue;
             }
+            if (packet.length < count) {
+                packet = new float[count];
+            }
+            buffer.get(buffer.position(), packet, 0, count);
             int frames = count / decodedChannels;
-            if (pending.length < frames * CHANNELS) {
-                pending = new float[frames * CHANNELS];
+            if (resampler == null ? deliver(packet, frames)
+                    : deliver(resampled = resampler.convert(packet, frames, converted, resampled), converted[0])) {
+                return true;
             }
-            if (decodedChannels == CHANNELS) {
-                buffer.get(buffer.position(), pending, 0, count);
-            } else {
-                if (packet.length < count) {
-                    packet = new float[count];
-                }
-                buffer.get(buffer.position(), packet, 0, count);
-                for (int i = 0; i < frames; i++) {
-                    pending[2 * i] = packet[i];
-                    pending[2 * i + 1] = packet[i];
-                }
-            }
-            pendingPos = 0;
-            pendingEnd = frames * CHANNELS;
-            return true;
         }
         return false;
     }
 
+    /** Puts {@code frames} frames of {@code samples} (decodedChannels each, 48 kHz) into pending as stereo. */
+    private boolean deliver(float[] samples, int frames) {
+        if (frames == 0) {
+            return false;
+        }
+        if (pending.length < frames * CHANNELS) {
+            pending = new float[frames * CHANNELS];
+        }
+        if (decodedChannels == CHANNELS) {
+            System.arraycopy(samples, 0, pending, 0, frames * CHANNELS);
+        } else {
+            for (int i = 0; i < frames; i++) {
+                pending[2 * i] = samples[i];
+                pending[2 * i + 1] = samples[i];
+            }
+        }
+        pendingPos = 0;
+        pendingEnd = frames * CHANNELS;
+        return true;
+    }
+
     @Override
     public void close() throws AudioFileException {
+        if (resampler != null) {
+            resampler.close();
+        }
         try {
             grabber.release();
         } catch (FrameGrabber.Exception e) {

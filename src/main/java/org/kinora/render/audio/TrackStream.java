@@ -8,13 +8,20 @@ import org.kinora.render.AudioSource;
  * the track loops. Knows nothing about the timeline.
  *
  * <p>A loop seam joins the end of the part to its start, two points whose waveforms rarely meet,
- * so the last {@link #SEAM_SECONDS} of each pass are crossfaded with the first of the next (each
- * pass after the first is that much shorter). To do that the stream keeps the seam length decoded
- * ahead of what it has handed out.
+ * so each pass ends with a {@link #SEAM_SECONDS} fade-out and the next starts with a fade-in of
+ * the same length. Unlike an overlap, that keeps the loop period exactly trim out - trim in, so a
+ * bar-aligned loop stays on the beat however often it repeats. To fade a pass's end the stream
+ * keeps the seam length decoded ahead of what it has handed out.
  */
 final class TrackStream implements AutoCloseable {
 
-    static final double SEAM_SECONDS = 0.010;
+    static final double SEAM_SECONDS = 0.005;
+    /**
+     * A looped part at most this long is kept decoded after its first pass and replayed from
+     * memory (at most 3.7 MB); re-opening the file for every pass of a short jingle would cost
+     * more than playing it. Longer parts are decoded again for each pass.
+     */
+    static final double MAX_CACHED_PASS_SECONDS = 10;
 
     private final AudioTrack track;
     private final long trimInFrames;
@@ -27,7 +34,10 @@ final class TrackStream implements AutoCloseable {
     /** Decoded but not handed out (loops only): at least the seam, so a seam can still be blended. */
     private float[] ahead = new float[0];
     private int aheadFrames;
-    private float[] nextStart = new float[0];
+    /** The first pass of a short loop, as decoded; null when not looping or too long. */
+    private float[] pass;
+    private int passFrames;
+    private boolean replaying;
 
     private TrackStream(AudioTrack track) {
         this.track = track;
@@ -36,6 +46,7 @@ final class TrackStream implements AutoCloseable {
                 ? Math.max(1, AudioLength.ofSeconds(track.trimOutSeconds()) - trimInFrames)
                 : Long.MAX_VALUE;
         this.seamFrames = track.loop() ? (int) AudioLength.ofSeconds(SEAM_SECONDS) : 0;
+        this.pass = track.loop() ? new float[4096 * 2] : null;
     }
 
     static TrackStream open(AudioTrack track) throws AudioFileException {
@@ -45,8 +56,15 @@ final class TrackStream implements AutoCloseable {
     }
 
     private void startSegment() throws AudioFileException {
+        positionInSegment = 0;
+        segmentEnded = false;
         if (decoder != null) {
             decoder.close();
+            decoder = null;
+        }
+        if (pass != null && passFrames > 0) {
+            replaying = true; // the whole first pass is in memory
+            return;
         }
         decoder = AudioDecoder.open(track.file());
         // Decode and drop rather than seek: exact to the sample for every format.
@@ -74,21 +92,47 @@ final class TrackStream implements AutoCloseable {
         int written = 0;
         while (written < maxFrames && !segmentEnded) {
             int want = (int) Math.min(maxFrames - written, segmentFrames - positionInSegment);
-            int n = want == 0 ? 0 : decoder.read(dst, offset + written * 2, want);
+            int n;
+            if (replaying) {
+                n = (int) Math.min(want, passFrames - positionInSegment);
+                System.arraycopy(pass, (int) positionInSegment * 2, dst, offset + written * 2, n * 2);
+            } else {
+                n = want == 0 ? 0 : decoder.read(dst, offset + written * 2, want);
+                keepForReplay(dst, offset + written * 2, n);
+            }
             written += n;
             positionInSegment += n;
             if (n == 0) {
                 segmentEnded = true;
                 ended = !track.loop();
+                if (pass != null && !replaying) {
+                    passFrames = (int) positionInSegment;
+                }
             }
         }
         return written;
     }
 
+    /** Appends decoded frames of the first pass to the replay copy, or gives it up when too long. */
+    private void keepForReplay(float[] src, int offset, int frames) {
+        if (pass == null || frames == 0) {
+            return;
+        }
+        long limit = AudioLength.ofSeconds(MAX_CACHED_PASS_SECONDS);
+        if (positionInSegment + frames > limit) {
+            pass = null;
+            return;
+        }
+        if (pass.length < (int) (positionInSegment + frames) * 2) {
+            pass = java.util.Arrays.copyOf(pass, Math.max(pass.length * 2, (int) (positionInSegment + frames) * 2));
+        }
+        System.arraycopy(src, offset, pass, (int) positionInSegment * 2, frames * 2);
+    }
+
     private int readLooping(float[] dst, int offset, int maxFrames) throws AudioFileException {
         int need = maxFrames + seamFrames;
-        if (ahead.length < need * 2) {
-            ahead = java.util.Arrays.copyOf(ahead, need * 2);
+        if (ahead.length < (need + seamFrames) * 2) {
+            ahead = java.util.Arrays.copyOf(ahead, (need + seamFrames) * 2);
         }
         while (aheadFrames < need) {
             aheadFrames += readSegment(ahead, aheadFrames * 2, need - aheadFrames);
@@ -106,35 +150,28 @@ final class TrackStream implements AutoCloseable {
         return out;
     }
 
-    /** Starts the next pass, blending its first frames into the last ones of this pass. */
+    /** Fades out the end of this pass, starts the next and fades its beginning in. */
     private void joinNextPass() throws AudioFileException {
         long passFrames = positionInSegment;
         startSegment();
-        // Never blend more than a third of a (very short) pass; the rest joins end to end.
+        // A very short pass gets a shorter ramp: never more than a third of it.
         int seam = (int) Math.min(Math.min(seamFrames, aheadFrames), passFrames / 3);
         if (seam == 0) {
             return;
         }
-        if (nextStart.length < seam * 2) {
-            nextStart = new float[seam * 2];
-        }
-        int got = readSegment(nextStart, 0, seam);
         int from = aheadFrames - seam;
+        for (int i = 0; i < seam; i++) {
+            float out = (float) FadeCurve.gain(1 - (i + 0.5) / seam);
+            ahead[(from + i) * 2] *= out;
+            ahead[(from + i) * 2 + 1] *= out;
+        }
+        int got = readSegment(ahead, aheadFrames * 2, seam);
         for (int i = 0; i < got; i++) {
-            double x = (i + 0.5) / seam;
-            double in = FadeCurve.gain(x);
-            double out = FadeCurve.gain(1 - x);
-            for (int c = 0; c < 2; c++) {
-                int k = (from + i) * 2 + c;
-                ahead[k] = (float) (ahead[k] * out + nextStart[i * 2 + c] * in);
-            }
+            float in = (float) FadeCurve.gain((i + 0.5) / seam);
+            ahead[(aheadFrames + i) * 2] *= in;
+            ahead[(aheadFrames + i) * 2 + 1] *= in;
         }
-        // Frames of the old pass past what the new one supplied (only if the new pass was shorter) fade out.
-        for (int i = got; i < seam; i++) {
-            double out = FadeCurve.gain(1 - (i + 0.5) / seam);
-            ahead[(from + i) * 2] *= (float) out;
-            ahead[(from + i) * 2 + 1] *= (float) out;
-        }
+        aheadFrames += got;
     }
 
     boolean ended() {

@@ -168,7 +168,7 @@ class AudioMixerTest {
     }
 
     @Test
-    void loopSeamsAreCrossfadedNotClicks() throws Exception {
+    void loopSeamsFadeInsteadOfClicking() throws Exception {
         // A slow ramp from -0.4 to +0.4 over the file: joined end to start it would jump by 0.8.
         Path ramp = TestAudio.wav(dir.resolve("ramp.wav"), 48_000, 2, 0.5, (c, t) -> 0.8 * (t / 0.5) - 0.4);
         float[] pcm = mix(project(1, 2.0, 30, List.of(track(ramp, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, true))));
@@ -181,6 +181,55 @@ class AudioMixerTest {
         // Still looping: the ramp is back near its start (-0.4) shortly after each seam.
         assertThat(pcm[2 * at(0.52)]).isLessThan(-0.3f);
         assertThat(pcm[2 * at(1.02)]).isLessThan(-0.3f);
+    }
+
+    @Test
+    void tenMinutesOfALoopedBarStayOnTheSampleGrid() throws Exception {
+        // A 2 s loop with a 2 ms click at 0.5 s, repeated for a 10-minute video at 30 fps.
+        Path bar = TestAudio.wav(dir.resolve("bar.wav"), 44_100, 2, 2.0,
+                (c, t) -> t >= 0.5 && t < 0.502 ? 0.8 : 0.0);
+        Project project = project(1, 600, 30, List.of(track(bar, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, true)));
+        long lastTenSeconds = 590L * SR;
+        float[] tail = new float[10 * SR * 2];
+        long position = 0;
+        try (AudioSource source = AudioMixer.open(project)) {
+            assertThat(source.lengthInSampleFrames()).isEqualTo(600L * SR);
+            float[] chunk = new float[4096 * 2];
+            int n;
+            while ((n = source.read(chunk, 4096)) > 0) {
+                for (int i = 0; i < n; i++, position++) {
+                    if (position >= lastTenSeconds) {
+                        tail[(int) (position - lastTenSeconds) * 2] = chunk[2 * i];
+                    }
+                }
+            }
+        }
+        assertThat(position).isEqualTo(600L * SR);
+        // Clicks at 590.5, 592.5, ... 598.5 s: no drift after 295 passes (44.1 kHz resampled to 48 kHz).
+        for (int k = 0; k < 5; k++) {
+            int expected = at(0.5 + 2 * k);
+            int first = expected - at(0.05);
+            while (first < expected + at(0.05) && Math.abs(tail[2 * first]) < 0.2) {
+                first++;
+            }
+            assertThat((first - expected) * 1000.0 / SR).as("click %d offset in ms", k).isBetween(-1.0, 1.0);
+        }
+    }
+
+    @Test
+    void aLoopTooLongToKeepInMemoryIsDecodedAgainEachPassOnTheSameGrid() throws Exception {
+        double passSeconds = TrackStream.MAX_CACHED_PASS_SECONDS + 0.5;
+        Path part = TestAudio.wav(dir.resolve("part.wav"), 32_000, 1, passSeconds,
+                (c, t) -> t >= 0.25 && t < 0.252 ? 0.8 : 0.0);
+        float[] pcm = mix(project(1, 2 * passSeconds + 1, 30, List.of(track(part, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, true))));
+        for (int k = 0; k < 3; k++) {
+            int expected = at(0.25 + k * passSeconds);
+            int first = expected - at(0.05);
+            while (first < expected + at(0.05) && Math.abs(pcm[2 * first]) < 0.2) {
+                first++;
+            }
+            assertThat((first - expected) * 1000.0 / SR).as("click of pass %d, offset in ms", k).isBetween(-1.0, 1.0);
+        }
     }
 
     @Test
