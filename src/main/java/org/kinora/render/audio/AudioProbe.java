@@ -36,6 +36,16 @@ public final class AudioProbe {
         return problems;
     }
 
+    /** What is wrong with one track's file (without the file name), or null when it is usable. */
+    public static String problemOf(AudioTrack track) {
+        try {
+            checkFile(track.file(), List.of(track));
+            return null;
+        } catch (AudioFileException e) {
+            return e.problem();
+        }
+    }
+
     /** Throws the first problem {@link #check} finds. */
     public static void requireUsable(Project project) throws AudioFileException {
         List<AudioFileException> problems = check(project);
