@@ -48,6 +48,12 @@ class NewCommandMusicTest {
         // The photos no longer all last the same: boundaries moved onto clicks.
         assertThat(project.slides().stream().mapToDouble(s -> s.durationSeconds()).distinct().count()).isGreaterThan(1);
 
+        // kinora check opens the music as audio: a text file renamed .mp3 is reported, naming it.
+        java.nio.file.Files.writeString(song, "not music\n".repeat(100));
+        StringWriter checkErr = new StringWriter();
+        assertThat(kinora(checkErr, "check", out.toString())).isEqualTo(KinoraCli.FAILED);
+        assertThat(checkErr.toString()).contains("song.mp3", "not an audio file");
+
         StringWriter usage = new StringWriter();
         assertThat(kinora(usage, "new", photos.toString(), "-o", dir.resolve("b.kinora").toString(), "--beat-sync"))
                 .isEqualTo(KinoraCli.USAGE);
