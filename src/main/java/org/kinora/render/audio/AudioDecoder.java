@@ -37,8 +37,9 @@ public final class AudioDecoder implements AutoCloseable {
     private float[] packet = new float[0];
     private float[] resampled = new float[0];
     private final int[] converted = new int[1];
-    /** Null when the file is already at 48 kHz. */
-    private final Resampler resampler;
+    /** Null while the audio is already at 48 kHz. */
+    private Resampler resampler;
+    private int activeRate;
 
     private AudioDecoder(Path file, FFmpegFrameGrabber grabber, int sourceRate, int sourceChannels,
                          Resampler resampler) {
@@ -48,6 +49,7 @@ public final class AudioDecoder implements AutoCloseable {
         this.sourceChannels = sourceChannels;
         this.decodedChannels = sourceChannels == 1 ? 1 : CHANNELS;
         this.resampler = resampler;
+        this.activeRate = sourceRate;
         this.codec = grabber.getAudioCodecName();
         this.containerMicros = grabber.getLengthInTime();
     }
@@ -189,12 +191,32 @@ public final class AudioDecoder implements AutoCloseable {
             }
             buffer.get(buffer.position(), packet, 0, count);
             int frames = count / decodedChannels;
+            if (frame.sampleRate > 0 && frame.sampleRate != activeRate) {
+                switchRate(frame.sampleRate);
+            }
             if (resampler == null ? deliver(packet, frames)
                     : deliver(resampled = resampler.convert(packet, frames, converted, resampled), converted[0])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Some streams change rate midway (chained Ogg, joined MP3s). Start a resampler for the new
+     * rate; the old one's last few samples (its filter delay, under 1 ms) are dropped at the join.
+     */
+    private void switchRate(int rate) throws AudioFileException {
+        if (resampler != null) {
+            resampler.close();
+            resampler = null;
+        }
+        try {
+            resampler = rate == RATE ? null : new Resampler(rate, decodedChannels);
+        } catch (IllegalStateException e) {
+            throw new AudioFileException(file, e.getMessage(), e);
+        }
+        activeRate = rate;
     }
 
     /** Puts {@code frames} frames of {@code samples} (decodedChannels each, 48 kHz) into pending as stereo. */
