@@ -23,6 +23,8 @@ public final class AudioMixer implements AudioSource {
     private final SoftLimiter limiter = new SoftLimiter(SAMPLE_RATE);
     private final float[] block = new float[BLOCK_FRAMES * CHANNELS];
     private long position;
+    /** Timeline frames mixed so far: ahead of {@code position} by the limiter's delay. */
+    private long mixed;
 
     private AudioMixer(long length, List<TrackPlayer> players) {
         this.length = length;
@@ -63,18 +65,30 @@ public final class AudioMixer implements AudioSource {
         if (frames <= 0) {
             return 0;
         }
+        if (mixed == 0) {
+            // The limiter's output lags its input: mix that much ahead once, so output sample n
+            // is timeline sample n.
+            mixNext(limiter.delayFrames());
+            limiter.process(block, block, limiter.delayFrames());
+        }
+        mixNext(frames);
+        limiter.process(block, interleaved, frames);
+        position += frames;
+        return frames;
+    }
+
+    /** Mixes the next {@code frames} timeline frames into {@code block}; silence past the end. */
+    private void mixNext(int frames) throws AudioFileException {
         Arrays.fill(block, 0, frames * CHANNELS, 0f);
-        for (int i = 0; i < players.size(); i++) {
+        int real = (int) Math.max(0, Math.min(frames, length - mixed));
+        for (int i = 0; i < players.size() && real > 0; i++) {
             TrackPlayer player = players.get(i);
-            player.mixInto(block, position, frames);
+            player.mixInto(block, mixed, real);
             if (player.finished()) {
                 players.remove(i--).close(); // free its decoder now, not at the end of a long show
             }
         }
-        limiter.process(block, frames);
-        System.arraycopy(block, 0, interleaved, 0, frames * CHANNELS);
-        position += frames;
-        return frames;
+        mixed += frames;
     }
 
     @Override
