@@ -21,6 +21,7 @@ final class PlaneSampler {
     private float[] tmp = new float[0];
     private float[] tmp2 = new float[0];
     private float[] line = new float[0];
+    private float[] line2 = new float[0];
 
     /**
      * @param colWeight per-column opacity (indexed by plane column) or null for 1
@@ -55,18 +56,26 @@ final class PlaneSampler {
         float[] t = tmp;
         float[] l = line;
         boolean opaque = colWeight == null && rowWeight == null && alpha >= 1f;
+        if (tmp2.length < span) {
+            tmp2 = new float[span];
+        }
+        if (line2.length < nx) {
+            line2 = new float[nx];
+        }
+        float[] t2 = tmp2;
+        float[] l2 = line2;
         int j = 0;
-        if (opaque) {
-            // Two rows at a time: each column's taps are loaded once for both rows.
-            if (tmp2.length < span) {
-                tmp2 = new float[span];
-            }
-            float[] t2 = tmp2;
-            for (; j + 1 < ny; j += 2) {
-                vertical(s, rows.start(j), cmin, cmax, rw, j * rc, rc, t);
-                vertical(s, rows.start(j + 1), cmin, cmax, rw, (j + 1) * rc, rc, t2);
-                int d = (y0 + j) * dstWidth + x0;
+        // Two rows at a time: each column's taps are loaded once for both rows.
+        for (; j + 1 < ny; j += 2) {
+            vertical(s, rows.start(j), cmin, cmax, rw, j * rc, rc, t);
+            vertical(s, rows.start(j + 1), cmin, cmax, rw, (j + 1) * rc, rc, t2);
+            int d = (y0 + j) * dstWidth + x0;
+            if (opaque) {
                 horizontalStore2(t, t2, cs, 0, cw, cc, dst, d, d + dstWidth, nx);
+            } else {
+                horizontal2(t, t2, cs, cw, cc, l, l2, nx);
+                mix(l, dst, d, nx, colWeight, x0, alpha * (rowWeight == null ? 1f : rowWeight[y0 + j]));
+                mix(l2, dst, d + dstWidth, nx, colWeight, x0, alpha * (rowWeight == null ? 1f : rowWeight[y0 + j + 1]));
             }
         }
         for (; j < ny; j++) {
@@ -79,6 +88,21 @@ final class PlaneSampler {
                 float rowAlpha = alpha * (rowWeight == null ? 1f : rowWeight[y0 + j]);
                 mix(l, dst, d, nx, colWeight, x0, rowAlpha);
             }
+        }
+    }
+
+    private static void horizontal2(float[] t, float[] u, int[] cs, float[] cw, int cc, float[] l, float[] l2, int nx) {
+        for (int i = 0, o = 0; i < nx; i++, o += cc) {
+            int b = cs[i];
+            float a0 = 0;
+            float a1 = 0;
+            for (int k = 0; k < cc; k++) {
+                float w = cw[o + k];
+                a0 += w * t[b + k];
+                a1 += w * u[b + k];
+            }
+            l[i] = a0;
+            l2[i] = a1;
         }
     }
 

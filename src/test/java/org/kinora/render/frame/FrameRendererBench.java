@@ -17,6 +17,7 @@ import org.kinora.model.FitMode;
 import org.kinora.model.Motion;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
+import org.kinora.model.Quality;
 import org.kinora.model.Slide;
 import org.kinora.model.Transition;
 import org.kinora.model.View;
@@ -33,9 +34,12 @@ public final class FrameRendererBench {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        if (args.length > 1) {
+            quality = Quality.valueOf(args[1]); // DRAFT renders with the tent kernel
+        }
         Path dir = Files.createTempDirectory("kinora-bench");
-        System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "java %s, %d cpus, quality %s (kernel %s)%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), quality, FrameRenderer.kernelFor(quality));
         Path p24 = TestPhotos.writeJpeg(TestPhotos.detailed(6000, 4000, 24), dir.resolve("24mp.jpg"));
         Path p6 = TestPhotos.writeJpeg(TestPhotos.detailed(3000, 2000, 6), dir.resolve("6mp.jpg"));
         for (Path photo : List.of(p24, p6)) {
@@ -69,8 +73,10 @@ public final class FrameRendererBench {
         return new Slide(photo, 4.0, m, FitMode.FILL, t, "");
     }
 
+    private static Quality quality = Quality.STANDARD;
+
     private static Project project(List<Slide> slides) {
-        return new Project(OutputSettings.FULL_HD, slides, List.of());
+        return new Project(OutputSettings.FULL_HD.withQuality(quality), slides, List.of());
     }
 
     private static void single(FrameRenderer r, String label, int[] frames, double seconds) throws Exception {
