@@ -110,6 +110,53 @@ class MusicExportTest {
         assertThat(TestAudio.rms(pcm, 1, at(3.47), at(3.5))).isLessThan(0.05);
     }
 
+    /**
+     * The issue's sync target: within one video frame over a 10-minute video. A 2 s MP3 bar
+     * (44.1 kHz, encoder delay to undo) with a click at 0.5 s loops for 10 minutes at 64x36.
+     */
+    @Test
+    void tenMinuteRenderKeepsTheMusicInSyncToTheEnd() throws Exception {
+        Path photo = dir.resolve("p.png");
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        Path bar = TestAudio.encode(dir.resolve("bar.mp3"), "libmp3lame", 44_100, 2, 2.0,
+                (c, t) -> t >= 0.5 && t < 0.502 ? 0.8 : 0.0);
+        Project project = new Project(new OutputSettings(64, 36, FPS, Quality.DRAFT, EncoderPreference.LIBX264),
+                List.of(new Slide(photo, 300, Motion.STILL), new Slide(photo, 300, Motion.STILL)),
+                List.of(new AudioTrack(bar, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, true)));
+        Path file = dir.resolve("long.kinora");
+        ProjectFile.save(project, file);
+        Path mp4 = dir.resolve("long.mp4");
+
+        StringWriter err = new StringWriter();
+        int code = KinoraCli.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                .execute("render", file.toString(), "-o", mp4.toString(), "--quiet");
+        assertThat(code).as(err.toString()).isEqualTo(KinoraCli.OK);
+
+        int frames = 0;
+        double fps;
+        try (FFmpegFrameGrabber video = new FFmpegFrameGrabber(mp4.toFile())) {
+            video.start();
+            fps = video.getVideoFrameRate();
+            while (video.grabImage() != null) {
+                frames++;
+            }
+        }
+        assertThat(frames).isEqualTo(18_000);
+        float[] pcm = decodeAll(mp4);
+        double audioSeconds = pcm.length / 2.0 / AudioSource.SAMPLE_RATE;
+        System.out.printf("export 10 min: video %.4f s, audio %.4f s%n", frames / fps, audioSeconds);
+        assertThat(audioSeconds).isCloseTo(frames / fps, within(1.0 / FPS));
+        for (double expected : new double[] {0.5, 300.5, 598.5}) {
+            int i = at(expected - 0.1);
+            while (i < at(expected + 0.1) && Math.abs(pcm[2 * i]) < 0.2) {
+                i++;
+            }
+            double found = (double) i / AudioSource.SAMPLE_RATE;
+            System.out.printf("export 10 min: click expected at %.3f s, found at %.4f s%n", expected, found);
+            assertThat(found).isCloseTo(expected, within(1.0 / FPS));
+        }
+    }
+
     @Test
     void missingMusicFailsBeforeRenderingAndNamesTheFile() throws Exception {
         Path photo = dir.resolve("p.png");
