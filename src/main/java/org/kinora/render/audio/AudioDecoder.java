@@ -8,6 +8,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.kinora.render.AudioSource;
+import org.kinora.render.encode.FfmpegLog;
 
 /**
  * Decodes any audio file FFmpeg reads into 48 kHz stereo interleaved float samples, one decoded
@@ -62,6 +63,8 @@ public final class AudioDecoder implements AutoCloseable {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new AudioFileException(file, "not a readable file");
         }
+        // Route FFmpeg's log (a format dump per opened file) away from stderr and the progress bar.
+        FfmpegLog.install();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         try {
             grabber.start();
