@@ -70,7 +70,7 @@ public final class AudioDecoder implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             releaseQuietly(grabber, e);
-            throw new AudioFileException(file, "not an audio file FFmpeg can read (" + e.getMessage() + ")", e);
+            throw new AudioFileException(file, "not an audio file FFmpeg can read (" + ffmpegReason(e) + ")", e);
         }
         int sourceRate = grabber.getSampleRate();
         int sourceChannels = grabber.getAudioChannels();
@@ -97,6 +97,26 @@ public final class AudioDecoder implements AutoCloseable {
             }
         }
         return new AudioDecoder(file, grabber, sourceRate, sourceChannels, resampler);
+    }
+
+    /**
+     * FFmpeg's own words for a failure: JavaCV's message wraps an error code in advice meant for
+     * programmers ("Has setFormat() been called?"), so the code is turned back into text.
+     */
+    static String ffmpegReason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(message);
+        if (code.find()) {
+            byte[] text = new byte[256];
+            if (avutil.av_strerror(Integer.parseInt(code.group(1)), text, text.length) == 0) {
+                int end = 0;
+                while (end < text.length && text[end] != 0) {
+                    end++;
+                }
+                return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return message;
     }
 
     private static void releaseQuietly(FFmpegFrameGrabber grabber, Exception primary) {

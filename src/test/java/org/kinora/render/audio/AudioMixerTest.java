@@ -310,6 +310,10 @@ class AudioMixerTest {
         }
         assertThatThrownBy(() -> mix(project(1, 1.0, 30, List.of(AudioTrack.of(missing)))))
                 .hasMessageContaining("not found");
+        // FFmpeg's reason in words, not JavaCV's advice to programmers.
+        assertThatThrownBy(() -> mix(project(1, 1.0, 30, List.of(AudioTrack.of(text)))))
+                .hasMessageContaining("not an audio file FFmpeg can read (Invalid data found")
+                .hasMessageNotContaining("setFormat");
         assertThatThrownBy(() -> mix(project(1, 1.0, 30, List.of(AudioTrack.of(image)))))
                 .hasMessageContaining("no audio");
     }
