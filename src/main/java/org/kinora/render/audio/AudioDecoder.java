@@ -188,7 +188,7 @@ public final class AudioDecoder implements AutoCloseable {
             try {
                 frame = grabber.grabSamples();
             } catch (FrameGrabber.Exception | RuntimeException e) {
-                throw new AudioFileException(file, "cannot decode audio (" + e.getMessage() + ")", e);
+                throw new AudioFileException(file, "cannot decode audio (" + ffmpegReason(e) + ")", e);
             }
             if (frame == null) {
                 ended = true;

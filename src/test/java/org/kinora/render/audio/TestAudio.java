@@ -5,7 +5,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -102,10 +101,6 @@ final class TestAudio {
         return avcodec_find_encoder_by_name(name) != null;
     }
 
-    static Path temp(Path dir, String name) {
-        return dir.resolve(name);
-    }
-
     /** Goertzel power of {@code hz} in channel c of interleaved stereo, over [from, to) sample frames, normalized to amplitude. */
     static double toneAmplitude(float[] stereo, int channel, int from, int to, double hz) {
         double w = 2 * Math.PI * hz / AudioSource.SAMPLE_RATE;
@@ -128,9 +123,5 @@ final class TestAudio {
             sum += v * v;
         }
         return Math.sqrt(sum / (to - from));
-    }
-
-    static void delete(Path p) throws IOException {
-        Files.deleteIfExists(p);
     }
 }
