@@ -319,6 +319,33 @@ class AudioMixerTest {
     }
 
     @Test
+    void damagedAndTruncatedMp3sPlayWhatCanBeDecoded() throws Exception {
+        Path mp3 = TestAudio.encode(dir.resolve("whole.mp3"), "libmp3lame", 44_100, 2, 4.0, TestAudio.sine(440, 0.5));
+        byte[] bytes = Files.readAllBytes(mp3);
+        byte[] damaged = bytes.clone();
+        java.util.Random random = new java.util.Random(1);
+        for (int i = bytes.length / 2; i < bytes.length / 2 + 2000; i++) {
+            damaged[i] = (byte) random.nextInt(256); // garbage in the middle
+        }
+        Path broken = Files.write(dir.resolve("damaged.mp3"), damaged);
+        Path truncated = Files.write(dir.resolve("truncated.mp3"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        float[] a = mix(project(1, 4.0, 30, List.of(track(broken, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false))));
+        float[] b = mix(project(1, 4.0, 30, List.of(track(truncated, 0, 0, AudioTrack.UNTIL_END, 1, 0, 0, false))));
+
+        assertThat(a.length).isEqualTo(b.length).isEqualTo(4 * SR * 2);
+        assertThat(TestAudio.toneAmplitude(a, 0, at(0.2), at(1.5), 440)).isCloseTo(0.5, within(0.05));
+        assertThat(TestAudio.toneAmplitude(a, 0, at(2.6), at(3.8), 440)).isCloseTo(0.5, within(0.05));
+        assertThat(TestAudio.toneAmplitude(b, 0, at(0.2), at(1.5), 440)).isCloseTo(0.5, within(0.05));
+        assertThat(TestAudio.rms(b, 0, at(2.2), at(4.0))).isEqualTo(0.0); // ends where the file ends
+        double peak = 0;
+        for (float v : a) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        assertThat(peak).isLessThanOrEqualTo(SoftLimiter.CEILING + 1e-6);
+    }
+
+    @Test
     void projectWithoutMusicIsSilenceOfTheVideosLength() throws Exception {
         float[] pcm = mix(project(2, 1.5, 25, List.of()));
         assertThat(pcm.length).isEqualTo(3 * SR * 2);
