@@ -127,14 +127,18 @@ public final class BeatTracker {
         int n = envelope.length;
         double[] score = new double[n];
         int[] previous = new int[n];
-        int from = (int) Math.round(period / 2);
+        int from = Math.max(1, (int) Math.round(period / 2));
         int to = (int) Math.round(2 * period);
+        double[] penalty = new double[to + 1];
+        for (int gap = from; gap <= to; gap++) {
+            double log = Math.log(gap / period);
+            penalty[gap] = TIGHTNESS * log * log;
+        }
         for (int t = 0; t < n; t++) {
             double best = Double.NEGATIVE_INFINITY;
             int link = -1;
-            for (int gap = Math.max(1, from); gap <= to && t - gap >= 0; gap++) {
-                double penalty = Math.log(gap / period);
-                double candidate = score[t - gap] - TIGHTNESS * penalty * penalty;
+            for (int gap = from; gap <= to && t - gap >= 0; gap++) {
+                double candidate = score[t - gap] - penalty[gap];
                 if (candidate > best) {
                     best = candidate;
                     link = t - gap;
