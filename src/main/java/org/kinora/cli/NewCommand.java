@@ -17,6 +17,9 @@ import org.kinora.model.TransitionType;
 import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
+import org.kinora.render.audio.BeatSync;
+import org.kinora.render.audio.FitToMusic;
+import org.kinora.render.audio.ProjectMusic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +72,12 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing project file.")
     boolean force;
 
+    @Option(names = "--fit-to-music", description = "Scale the photo durations so the slideshow ends with the music.")
+    boolean fitToMusic;
+
+    @Option(names = "--beat-sync", description = "Move each photo change onto the nearest beat (within 0.25 s).")
+    boolean beatSync;
+
     @Override
     public Integer call() throws IOException {
         if (!output.getFileName().toString().endsWith(ProjectFile.EXTENSION)) {
@@ -87,7 +96,7 @@ final class NewCommand implements Callable<Integer> {
             throw new IOException("no photos found in " + inputs);
         }
         addMusic(builder);
-        Project project = builder.build(found.photos());
+        Project project = timeToMusic(builder.build(found.photos()));
         ProjectFile.save(project, output);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d photos, %s, %dx%d at %d fps%n", output,
                 project.slides().size(), Durations.format(project.timeline().durationSeconds()),
@@ -127,6 +136,19 @@ final class NewCommand implements Callable<Integer> {
                 start += MediaDuration.seconds(file);
             }
         }
+    }
+
+    /** Decodes the music once and applies --fit-to-music, then --beat-sync (which keeps the end). */
+    private Project timeToMusic(Project project) throws IOException {
+        if (!fitToMusic && !beatSync) {
+            return project;
+        }
+        if (music.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--fit-to-music and --beat-sync need --music");
+        }
+        ProjectMusic analysis = ProjectMusic.analyze(project);
+        Project timed = fitToMusic ? FitToMusic.fit(project, analysis.endSeconds()) : project;
+        return beatSync ? BeatSync.snap(timed, analysis.beatSeconds()) : timed;
     }
 
     static Transition parseTransition(String text) {

@@ -1,0 +1,62 @@
+package org.kinora.render.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kinora.cli.KinoraCli;
+import org.kinora.model.Project;
+import org.kinora.model.Timeline;
+import org.kinora.project.ProjectFile;
+
+/** {@code kinora new --fit-to-music --beat-sync} end to end, through the CLI and the project file. */
+class NewCommandMusicTest {
+
+    @TempDir
+    Path dir;
+
+    int kinora(StringWriter err, String... args) {
+        return KinoraCli.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void fitToMusicAndBeatSyncFromTheCommandLine() throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        for (int i = 0; i < 5; i++) {
+            ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", photos.resolve("p" + i + ".png").toFile());
+        }
+        double[] clicks = OnsetDetectorTest.clickTimes(11, 17.3);
+        Path song = TestAudio.encode(dir.resolve("song.mp3"), "libmp3lame", 44_100, 1, 17.3,
+                OnsetDetectorTest.clickTrack(clicks, 11));
+        Path out = dir.resolve("show.kinora");
+        StringWriter err = new StringWriter();
+
+        int code = kinora(err, "new", photos.toString(), "-o", out.toString(), "--size", "160x90",
+                "--music", song.toString(), "--fit-to-music", "--beat-sync");
+
+        assertThat(code).as(err.toString()).isEqualTo(KinoraCli.OK);
+        Project project = ProjectFile.load(out);
+        Timeline timeline = project.timeline();
+        double musicEnd = MusicAnalysis.of(song).durationSeconds();
+        assertThat(Math.abs(timeline.durationSeconds() - musicEnd)).isLessThanOrEqualTo(1.0 / timeline.fps());
+        // The photos no longer all last the same: boundaries moved onto clicks.
+        assertThat(project.slides().stream().mapToDouble(s -> s.durationSeconds()).distinct().count()).isGreaterThan(1);
+
+        // kinora check opens the music as audio: a text file renamed .mp3 is reported, naming it.
+        java.nio.file.Files.writeString(song, "not music\n".repeat(100));
+        StringWriter checkErr = new StringWriter();
+        assertThat(kinora(checkErr, "check", out.toString())).isEqualTo(KinoraCli.FAILED);
+        assertThat(checkErr.toString()).contains("song.mp3", "not an audio file");
+
+        StringWriter usage = new StringWriter();
+        assertThat(kinora(usage, "new", photos.toString(), "-o", dir.resolve("b.kinora").toString(), "--beat-sync"))
+                .isEqualTo(KinoraCli.USAGE);
+        assertThat(usage.toString()).contains("need --music");
+    }
+}
