@@ -1,18 +1,38 @@
 package org.kinora.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.kinora.project.ProjectChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kinora check}: built with the render pipeline. */
-@Command(name = "check", description = "Not available yet.")
+/** {@code kinora check FILE.kinora}: lists every problem; exit 1 if there is any. */
+@Command(name = "check", description = "Validate a project and every photo and audio file it uses.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     Verbosity verbosity;
 
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.kinora", description = "The project to check.")
+    Path project;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("'check' is not available in this build yet");
+        List<String> problems = ProjectChecker.check(project);
+        if (problems.isEmpty()) {
+            spec.commandLine().getOut().println(project + ": OK");
+            return KinoraCli.OK;
+        }
+        var err = spec.commandLine().getErr();
+        problems.forEach(p -> err.println("kinora: " + p));
+        err.println("kinora: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + project);
+        return KinoraCli.FAILED;
     }
 }

@@ -11,7 +11,7 @@ public record Project(int formatVersion, OutputSettings output, List<Slide> slid
                       List<AudioTrack> audioTracks, RgbColor background) {
 
     /** The project file format this build writes; older ones are migrated on load. */
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    public static final int CURRENT_FORMAT_VERSION = 2;
 
     public Project {
         Checks.inRange("formatVersion", formatVersion, 1, CURRENT_FORMAT_VERSION);

@@ -1,0 +1,104 @@
+package org.kinora.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.kinora.model.AudioTrack;
+import org.kinora.model.Project;
+import org.kinora.model.Slide;
+
+/**
+ * Finds everything that would stop a project from rendering, without rendering it: a broken
+ * project file, and missing or unreadable photos and audio files. Lists every problem, each naming
+ * its file, so a user can fix them all in one go.
+ */
+public final class ProjectChecker {
+
+    private ProjectChecker() {
+    }
+
+    /** Problems of the project file and of every file it uses; empty when the project is fine. */
+    public static List<String> check(Path projectFile) {
+        Project project;
+        try {
+            project = ProjectFile.load(projectFile);
+        } catch (ProjectFileException e) {
+            return e.problems().stream().map(p -> projectFile + ": " + p).toList();
+        }
+        return checkMedia(project);
+    }
+
+    /** Problems of the photos and audio files a loaded project uses. */
+    public static List<String> checkMedia(Project project) {
+        List<String> problems = new ArrayList<>();
+        if (project.slides().isEmpty()) {
+            problems.add("the project has no slides");
+        }
+        for (int i = 0; i < project.slides().size(); i++) {
+            Slide slide = project.slides().get(i);
+            String problem = photoProblem(slide.photo());
+            if (problem != null) {
+                problems.add("slide " + (i + 1) + ": " + slide.photo() + ": " + problem);
+            }
+        }
+        for (int i = 0; i < project.audioTracks().size(); i++) {
+            AudioTrack track = project.audioTracks().get(i);
+            String problem = fileProblem(track.file());
+            if (problem != null) {
+                problems.add("audio track " + (i + 1) + ": " + track.file() + ": " + problem);
+            }
+        }
+        return problems;
+    }
+
+    static String photoProblem(Path photo) {
+        String problem = fileProblem(photo);
+        if (problem != null) {
+            return problem;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(photo.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return "not an image Kinora can read";
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
+                    return "image has no pixels";
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unreadable image (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")";
+        }
+        return null;
+    }
+
+    static String fileProblem(Path file) {
+        if (!Files.exists(file)) {
+            return "file not found";
+        }
+        if (!Files.isRegularFile(file)) {
+            return "not a file";
+        }
+        if (!Files.isReadable(file)) {
+            return "permission denied";
+        }
+        try {
+            if (Files.size(file) == 0) {
+                return "file is empty";
+            }
+        } catch (IOException e) {
+            return "cannot read (" + e.getMessage() + ")";
+        }
+        return null;
+    }
+}
