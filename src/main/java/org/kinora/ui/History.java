@@ -141,7 +141,15 @@ public final class History {
 
     /** Remembers the current project as the one on disk. */
     public void markSaved() {
-        saved = current;
+        markSaved(current);
+    }
+
+    /**
+     * Remembers {@code project} as the one on disk: a save runs in the background, and the user may
+     * have edited on meanwhile, which must leave the project dirty.
+     */
+    public void markSaved(Project project) {
+        saved = Objects.requireNonNull(project);
         fire();
     }
 
