@@ -34,6 +34,11 @@ public final class AutoMotion {
         return d;
     }
 
+    /** Four decimals: far below a pixel even at 8K, and project files stay readable. */
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
     private static Motion motion(int index, int direction) {
         SplittableRandom random = new SplittableRandom(SEED * 31 + index);
         double wide = 1.0 + random.nextDouble() * 0.04;
@@ -44,8 +49,8 @@ public final class AutoMotion {
         double shift = room * (0.55 + random.nextDouble() * 0.35);
         double[] dir = DIRECTIONS[direction];
         double norm = Math.hypot(dir[0], dir[1]);
-        View centred = new View(0.5, 0.5, wide);
-        View drifted = new View(0.5 + dir[0] / norm * shift, 0.5 + dir[1] / norm * shift, close);
+        View centred = new View(0.5, 0.5, round(wide));
+        View drifted = new View(round(0.5 + dir[0] / norm * shift), round(0.5 + dir[1] / norm * shift), round(close));
         boolean zoomIn = random.nextInt(3) != 0;
         return zoomIn ? new Motion(centred, drifted, Easing.LINEAR) : new Motion(drifted, centred, Easing.LINEAR);
     }

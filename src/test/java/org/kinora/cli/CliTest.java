@@ -1,0 +1,146 @@
+package org.kinora.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kinora.model.Project;
+import org.kinora.model.TransitionType;
+import org.kinora.project.ProjectFile;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+    Path photos;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run kinora(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KinoraCli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void photos() throws IOException {
+        photos = Files.createDirectories(dir.resolve("photos"));
+        String[] names = {"b10.jpg", "b2.png", "a1.jpg"};
+        for (int i = 0; i < names.length; i++) {
+            BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(new Color(40 * i, 200, 90));
+            g.fillRect(0, 0, 96, 64);
+            g.dispose();
+            ImageIO.write(image, names[i].endsWith("png") ? "png" : "jpg", photos.resolve(names[i]).toFile());
+        }
+        Files.writeString(photos.resolve("notes.txt"), "not a photo");
+    }
+
+    @Test
+    void newThenCheckSucceedsAndOrdersPhotosByName() throws IOException {
+        Path project = dir.resolve("show.kinora");
+        Run created = kinora("new", photos.toString(), "-o", project.toString(), "--size", "1280x720",
+                "--fps", "25", "--seconds-per-photo", "3", "--transition", "fade-black:0.5");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.err()).contains("skipped").contains("notes.txt");
+        assertThat(created.out()).contains("3 photos");
+
+        Project p = ProjectFile.load(project);
+        assertThat(p.slides()).extracting(s -> s.photo().getFileName().toString())
+                .containsExactly("a1.jpg", "b2.png", "b10.jpg");
+        assertThat(p.output().width()).isEqualTo(1280);
+        assertThat(p.output().fps()).isEqualTo(25);
+        assertThat(p.slides().get(0).transition().type()).isEqualTo(TransitionType.FADE_BLACK);
+        assertThat(p.slides().get(0).motion()).isNotEqualTo(p.slides().get(1).motion());
+
+        Run checked = kinora("check", project.toString());
+        assertThat(checked.exitCode()).as(checked.err()).isZero();
+    }
+
+    @Test
+    void checkNamesADeletedPhotoAndExitsOne() throws IOException {
+        Path project = dir.resolve("show.kinora");
+        assertThat(kinora("new", photos.toString(), "-o", project.toString()).exitCode()).isZero();
+        Files.delete(photos.resolve("b2.png"));
+        Files.writeString(photos.resolve("b10.jpg"), "garbage");
+        Run checked = kinora("check", project.toString());
+        assertThat(checked.exitCode()).isEqualTo(1);
+        assertThat(checked.err()).contains("b2.png: file not found").contains("b10.jpg").contains("2 problems");
+    }
+
+    @Test
+    void truncatedProjectGivesOneLineAndExitOne() throws IOException {
+        Path project = dir.resolve("show.kinora");
+        assertThat(kinora("new", photos.toString(), "-o", project.toString()).exitCode()).isZero();
+        String text = Files.readString(project);
+        Files.writeString(project, text.substring(0, text.length() / 3));
+        Run checked = kinora("check", project.toString());
+        assertThat(checked.exitCode()).isEqualTo(1);
+        assertThat(checked.err().lines().toList()).hasSize(2); // the problem, then the count
+        assertThat(checked.err()).contains(project.toString()).containsPattern("line \\d+");
+        assertThat(checked.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(kinora("new", photos.toString()).exitCode()).isEqualTo(2); // -o missing
+        assertThat(kinora("frobnicate").exitCode()).isEqualTo(2);
+        Run badSize = kinora("new", photos.toString(), "-o", dir.resolve("x.kinora").toString(), "--size", "big");
+        assertThat(badSize.exitCode()).isEqualTo(2);
+        assertThat(badSize.err()).contains("1920x1080");
+    }
+
+    @Test
+    void noPhotosIsAFailureNamingTheInput() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run run = kinora("new", empty.toString(), "-o", dir.resolve("x.kinora").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no photos found").contains(empty.toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("x.kinora");
+        }
+    }
+
+    @Test
+    void existingProjectIsNotOverwrittenWithoutForce() throws IOException {
+        Path project = dir.resolve("show.kinora");
+        Files.writeString(project, "mine");
+        Run run = kinora("new", photos.toString(), "-o", project.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("already exists");
+        assertThat(Files.readString(project)).isEqualTo("mine");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        String music = dir.resolve("missing.mp3").toString();
+        Run quiet = kinora("new", photos.toString(), "--music", music, "-o", dir.resolve("a.kinora").toString());
+        Run verbose = kinora("new", "--verbose", photos.toString(), "--music", music, "-o", dir.resolve("b.kinora").toString());
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.err()).contains("missing.mp3: music file not found").doesNotContain("\tat ");
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.err()).contains("missing.mp3: music file not found").contains("\tat ");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(kinora("--version").out()).contains("Kinora");
+        Run help = kinora("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("new").contains("check").contains("render").contains("encoders");
+    }
+}

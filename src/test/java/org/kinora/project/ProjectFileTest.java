@@ -1,0 +1,196 @@
+package org.kinora.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kinora.model.AudioTrack;
+import org.kinora.model.Easing;
+import org.kinora.model.EncoderPreference;
+import org.kinora.model.FitMode;
+import org.kinora.model.Motion;
+import org.kinora.model.OutputSettings;
+import org.kinora.model.Project;
+import org.kinora.model.Quality;
+import org.kinora.model.RgbColor;
+import org.kinora.model.Slide;
+import org.kinora.model.Transition;
+import org.kinora.model.TransitionType;
+import org.kinora.model.View;
+
+class ProjectFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Project everyFieldSet() {
+        Slide a = new Slide(dir.resolve("photos/a.jpg"), 4.25,
+                new Motion(new View(0.3, 0.7, 1.1), new View(0.6, 0.4, 1.3), Easing.EASE_IN_OUT),
+                FitMode.BLUR, new Transition(TransitionType.WIPE_LEFT, 0.75), "Day one");
+        Slide b = new Slide(dir.resolve("b.png"), 3, Motion.STILL, FitMode.COLOR,
+                new Transition(TransitionType.ZOOM_DISSOLVE, 0.5), "");
+        AudioTrack music = new AudioTrack(dir.resolve("music/song.mp3"), 1.5, 2, 95.5, 0.8, 1, 3, true);
+        AudioTrack untrimmed = AudioTrack.of(dir.resolve("music/other.flac"));
+        return new Project(Project.CURRENT_FORMAT_VERSION,
+                new OutputSettings(1080, 1920, 60, Quality.HIGH, EncoderPreference.LIBX264),
+                List.of(a, b), List.of(music, untrimmed), new RgbColor(10, 20, 30));
+    }
+
+    @Test
+    void saveAndLoadRoundTripsEveryField() throws IOException {
+        Project project = everyFieldSet();
+        Path file = dir.resolve("show.kinora");
+        ProjectFile.save(project, file);
+        assertThat(ProjectFile.load(file)).isEqualTo(project);
+    }
+
+    @Test
+    void mediaPathsAreStoredRelativeSoAMovedFolderStillLoads() throws IOException {
+        Path file = dir.resolve("show.kinora");
+        ProjectFile.save(everyFieldSet(), file);
+        String json = Files.readString(file);
+        assertThat(json).contains("\"photos/a.jpg\"").doesNotContain(dir.toString());
+
+        Path moved = Files.createDirectories(dir.resolve("elsewhere/deeper"));
+        Files.move(file, moved.resolve("show.kinora"));
+        Project loaded = ProjectFile.load(moved.resolve("show.kinora"));
+        assertThat(loaded.slides().get(0).photo()).isEqualTo(moved.resolve("photos/a.jpg"));
+    }
+
+    @Test
+    void absolutePathsAreAcceptedOnRead() throws IOException {
+        Path file = dir.resolve("abs.kinora");
+        Path photo = Path.of("/somewhere/else/photo.jpg").toAbsolutePath();
+        Files.writeString(file, """
+                {"formatVersion": 2, "output": {"width": 640, "height": 360, "fps": 24},
+                 "slides": [{"photo": "%s", "duration": 2}]}
+                """.formatted(photo.toString().replace("\\", "/")));
+        assertThat(ProjectFile.load(file).slides().get(0).photo()).isEqualTo(photo);
+    }
+
+    @Test
+    void savingKeepsThePreviousVersionAsBackupAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("show.kinora");
+        Project first = everyFieldSet();
+        ProjectFile.save(first, file);
+        String firstText = Files.readString(file);
+        ProjectFile.save(first.withBackground(RgbColor.WHITE), file);
+        assertThat(Files.readString(ProjectFile.backupOf(file))).isEqualTo(firstText);
+        assertThat(ProjectFile.load(file).background()).isEqualTo(RgbColor.WHITE);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("show.kinora", "show.kinora.bak");
+        }
+    }
+
+    @Test
+    void oldFormatVersionIsMigrated() throws IOException {
+        Path file = dir.resolve("old.kinora");
+        try (InputStream in = getClass().getResourceAsStream("/projects/format-v1.kinora")) {
+            Files.copy(in, file);
+        }
+        Project p = ProjectFile.load(file);
+        assertThat(p.formatVersion()).isEqualTo(Project.CURRENT_FORMAT_VERSION);
+        assertThat(p.output()).isEqualTo(new OutputSettings(1280, 720, 25, Quality.HIGH, EncoderPreference.LIBX264));
+        assertThat(p.background()).isEqualTo(new RgbColor(0x10, 0x20, 0x30));
+        assertThat(p.slides()).hasSize(2);
+        Slide first = p.slides().get(0);
+        assertThat(first.durationSeconds()).isEqualTo(3.5);
+        assertThat(first.photo()).isEqualTo(dir.resolve("photos/first.jpg"));
+        assertThat(first.motion().end()).isEqualTo(new View(0.4, 0.6, 1.2));
+        assertThat(first.motion().easing()).isEqualTo(Easing.EASE_IN_OUT);
+        assertThat(first.transition()).isEqualTo(new Transition(TransitionType.FADE_BLACK, 0.5));
+        assertThat(first.caption()).isEqualTo("Hello");
+        assertThat(p.slides().get(1).durationSeconds()).isEqualTo(2.0);
+        assertThat(p.slides().get(1).motion()).isEqualTo(Motion.STILL);
+        assertThat(p.audioTracks().get(0).fadeOutSeconds()).isEqualTo(2.0);
+        assertThat(p.audioTracks().get(0).trimmedAtEnd()).isFalse();
+    }
+
+    private ProjectFileException loadError(String content) throws IOException {
+        Path file = dir.resolve("broken.kinora");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        try {
+            ProjectFile.load(file);
+        } catch (ProjectFileException e) {
+            assertThat(e.getMessage()).startsWith(file.toString()).doesNotContain("\n");
+            return e;
+        }
+        throw new AssertionError("loading should have failed");
+    }
+
+    @Test
+    void truncatedFileNamesTheLine() throws IOException {
+        Path good = dir.resolve("good.kinora");
+        ProjectFile.save(everyFieldSet(), good);
+        String text = Files.readString(good);
+        ProjectFileException e = loadError(text.substring(0, text.length() / 2));
+        assertThat(e.getMessage()).containsPattern("line \\d+, column \\d+");
+    }
+
+    @Test
+    void missingFieldIsNamed() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": 640, "height": 360, "fps": 24},
+                 "slides": [{"photo": "a.jpg", "duration": 2}, {"photo": "b.jpg"}]}
+                """);
+        assertThat(e.getMessage()).contains("slides[1].duration: is missing");
+    }
+
+    @Test
+    void outOfRangeValuesAreAllListed() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": 640, "height": 360, "fps": 24},
+                 "slides": [
+                   {"photo": "a.jpg", "duration": 2, "motion": {"start": {"x": 0.5, "y": 0.5, "zoom": 1},
+                                                               "end": {"x": 0.5, "y": 0.5, "zoom": 0.5}}},
+                   {"photo": "b.jpg", "duration": -1},
+                   {"photo": "c.jpg", "duration": 2, "fit": "stretch"}]}
+                """);
+        assertThat(e.problems()).hasSize(3);
+        assertThat(e.problems().get(0)).contains("slides[0].motion.end").contains("zoom");
+        assertThat(e.problems().get(1)).contains("slides[1]").contains("duration");
+        assertThat(e.problems().get(2)).contains("slides[2].fit").contains("stretch");
+        assertThat(e.getMessage()).contains("and 2 more problems");
+    }
+
+    @Test
+    void wrongTypeNamesLineAndField() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2,
+                 "output": {"width": "wide", "height": 360, "fps": 24}, "slides": []}
+                """);
+        assertThat(e.getMessage()).contains("line 2").contains("output.width").contains("whole number");
+    }
+
+    @Test
+    void unknownOrNewerVersionIsRefused() throws IOException {
+        assertThat(loadError("{\"formatVersion\": 99}").getMessage()).contains("newer");
+        assertThat(loadError("{\"slides\": []}").getMessage()).contains("formatVersion: is missing");
+        assertThat(loadError("").getMessage()).contains("empty");
+        assertThat(loadError("[1, 2]").getMessage()).contains("JSON object");
+    }
+
+    @Test
+    void typeHintsAreDataNotClassesToLoad() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": 640, "height": 360, "fps": 24},
+                 "slides": [{"@class": "java.lang.ProcessBuilder", "photo": "a.jpg", "duration": 2}]}
+                """);
+        assertThat(e.getMessage()).contains("unknown field '@class'");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        Path file = dir.resolve("nope.kinora");
+        assertThatThrownBy(() -> ProjectFile.load(file)).isInstanceOf(ProjectFileException.class)
+                .hasMessage(file + ": file not found");
+    }
+}
