@@ -94,6 +94,8 @@ final class EditorWindow {
     EditorWindow(Stage stage, EditorServices services) {
         this.stage = stage;
         this.services = services;
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
         this.filmstrip = new Filmstrip(thumbnails);
         this.inspector = new Inspector(this::editSelected);
@@ -134,7 +136,8 @@ final class EditorWindow {
         overlay = new StackPane(root, notifier);
         StackPane.setAlignment(notifier, Pos.BOTTOM_RIGHT);
         notifier.setMaxHeight(Region.USE_PREF_SIZE);
-        Scene scene = new Scene(overlay, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(overlay, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(EditorWindow.class.getResource("editor.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         // Photos dropped anywhere else in the window go after the selection (or at the end).

@@ -115,15 +115,24 @@ final class Filmstrip extends StackPane {
         Dragboard db = e.getDragboard();
         boolean done = false;
         if (db.hasContent(SLIDE_INDICES)) {
-            List<Integer> moved = parseIndices((String) db.getContent(SLIDE_INDICES));
-            onSlidesMoved.accept(moved, index);
+            dropSlides(parseIndices((String) db.getContent(SLIDE_INDICES)), index);
             done = true;
         } else if (db.hasFiles()) {
-            onFilesDropped.accept(db.getFiles().stream().map(f -> f.toPath()).toList(), index);
+            dropFiles(db.getFiles().stream().map(f -> f.toPath()).toList(), index);
             done = true;
         }
         e.setDropCompleted(done);
         e.consume();
+    }
+
+    /** What a drop of files before slide {@code index} does (also the entry point for tests). */
+    void dropFiles(List<Path> files, int index) {
+        onFilesDropped.accept(files, index);
+    }
+
+    /** What dropping the dragged slides before slide {@code index} does. */
+    void dropSlides(List<Integer> indices, int index) {
+        onSlidesMoved.accept(indices, index);
     }
 
     private static List<Integer> parseIndices(String text) {

@@ -1,6 +1,5 @@
 package org.kinora.ui;
 
-import atlantafx.base.theme.PrimerDark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,6 @@ public class KinoraApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         background = Executors.newFixedThreadPool(2, daemon("kinora-io"));
         // Preview frames: one thread per core, but leave one for the JavaFX thread on small machines.
         previewThreads = Executors.newFixedThreadPool(
