@@ -1,0 +1,81 @@
+package org.kinora.image;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * EXIF Orientation (1-8): how the stored pixels must be turned to appear upright. ImageIO and
+ * TwelveMonkeys ignore it, so the loader applies it itself.
+ */
+public final class ExifOrientation {
+
+    private ExifOrientation() {
+    }
+
+    /**
+     * The orientation tag of a file, 1 when it has none. A file whose metadata cannot be parsed is
+     * treated as upright: the decoder, not this reader, reports a broken image.
+     */
+    public static int read(Path file) throws IOException {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+            for (ExifIFD0Directory dir : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+                if (dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                    int o = dir.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+                    return o >= 1 && o <= 8 ? o : 1;
+                }
+            }
+            return 1;
+        } catch (ImageProcessingException | MetadataException e) {
+            return 1; // unknown container or malformed tag: no usable orientation, decode decides
+        }
+    }
+
+    /** Orientations 5-8 swap width and height. */
+    public static boolean swapsAxes(int orientation) {
+        return orientation >= 5;
+    }
+
+    /** The upright image from the stored one. */
+    public static RgbImage apply(RgbImage stored, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return stored;
+        }
+        return new RgbImage(apply(stored.red(), orientation), apply(stored.green(), orientation),
+                apply(stored.blue(), orientation));
+    }
+
+    /** Displayed pixel (x, y) is stored pixel (sx, sy); see the EXIF 2.3 Orientation tag. */
+    public static Plane apply(Plane s, int orientation) {
+        int w = s.width();
+        int h = s.height();
+        boolean swap = swapsAxes(orientation);
+        int dw = swap ? h : w;
+        int dh = swap ? w : h;
+        float[] src = s.data();
+        float[] dst = new float[dw * dh];
+        for (int y = 0; y < dh; y++) {
+            for (int x = 0; x < dw; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = w - 1 - x; sy = y; }
+                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
+                    case 4 -> { sx = x; sy = h - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = h - 1 - x; }
+                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
+                    case 8 -> { sx = w - 1 - y; sy = x; }
+                    default -> { sx = x; sy = y; }
+                }
+                dst[y * dw + x] = src[sy * w + sx];
+            }
+        }
+        return new Plane(dw, dh, dst);
+    }
+}

@@ -1,0 +1,253 @@
+package org.kinora.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Loads photos upright, in sRGB, at the resolution they are needed: JPEG (also CMYK/YCCK through
+ * TwelveMonkeys), PNG, TIFF, BMP, WebP, GIF (first frame) and whatever else ImageIO reads.
+ *
+ * <p>The header is read first: an image claiming more than {@link #maxPixels()} pixels is refused
+ * before any pixel memory is allocated. Decoding uses ImageIO source subsampling to stay near
+ * twice the needed size (point subsampling aliases, so some oversampling is kept), then a Lanczos
+ * downscale to the exact size. Every failure is a {@link PhotoException} naming file and reason.
+ */
+public final class PhotoLoader {
+
+    public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
+
+    private final long maxPixels;
+
+    public PhotoLoader() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    public PhotoLoader(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("pixel limit must be positive");
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /** Reads the header and orientation only. */
+    public PhotoInfo probe(Path file) throws PhotoException {
+        try (Opened o = open(file)) {
+            return o.info;
+        }
+    }
+
+    /**
+     * The whole photo, upright, scaled down (never up) so that it is at least {@code minWidth} x
+     * {@code minHeight} when the photo is that large: the largest of the two scale factors wins.
+     * Pass 0, 0 for the full resolution.
+     */
+    public RgbImage load(Path file, int minWidth, int minHeight) throws PhotoException {
+        try (Opened o = open(file)) {
+            PhotoInfo info = o.info;
+            double scale = Math.max((double) minWidth / info.width(), (double) minHeight / info.height());
+            scale = scale <= 0 ? 1 : Math.min(1.0, scale);
+            int targetW = Math.max(1, (int) Math.round(info.width() * scale));
+            int targetH = Math.max(1, (int) Math.round(info.height() * scale));
+            // Sizes in stored orientation.
+            boolean swap = ExifOrientation.swapsAxes(info.orientation());
+            int storedTargetW = swap ? targetH : targetW;
+            int storedTargetH = swap ? targetW : targetH;
+            int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
+                    (double) info.storedHeight() / storedTargetH));
+            int subsample = Math.max(1, factor / 2);
+            BufferedImage decoded = decode(o, subsample);
+            RgbImage stored = StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, Kernel.LANCZOS3);
+            return ExifOrientation.apply(stored, info.orientation());
+        }
+    }
+
+    /**
+     * A thumbnail whose longer side is about {@code maxEdge}: the file's embedded thumbnail (EXIF
+     * or JFIF) when it is at least that large, else a subsampled decode.
+     */
+    public BufferedImage thumbnail(Path file, int maxEdge) throws PhotoException {
+        try (Opened o = open(file)) {
+            PhotoInfo info = o.info;
+            double scale = Math.min(1.0, (double) maxEdge / Math.max(info.width(), info.height()));
+            int w = Math.max(1, (int) Math.round(info.width() * scale));
+            int h = Math.max(1, (int) Math.round(info.height() * scale));
+            BufferedImage embedded = embeddedThumbnail(o, maxEdge);
+            if (embedded != null) {
+                boolean swap = ExifOrientation.swapsAxes(info.orientation());
+                RgbImage small = StreamingDownscaler.resize(embedded, swap ? h : w, swap ? w : h, Kernel.LANCZOS3);
+                return ExifOrientation.apply(small, info.orientation()).toBufferedImage();
+            }
+        }
+        return scaledThumbnail(file, maxEdge);
+    }
+
+    private BufferedImage scaledThumbnail(Path file, int maxEdge) throws PhotoException {
+        PhotoInfo info = probe(file);
+        double scale = Math.min(1.0, (double) maxEdge / Math.max(info.width(), info.height()));
+        int w = Math.max(1, (int) Math.round(info.width() * scale));
+        int h = Math.max(1, (int) Math.round(info.height() * scale));
+        return load(file, w, h).toBufferedImage();
+    }
+
+    private static BufferedImage embeddedThumbnail(Opened o, int maxEdge) {
+        try {
+            if (!o.reader.readerSupportsThumbnails() || o.reader.getNumThumbnails(0) == 0) {
+                return null;
+            }
+            int tw = o.reader.getThumbnailWidth(0, 0);
+            int th = o.reader.getThumbnailHeight(0, 0);
+            if (Math.max(tw, th) < maxEdge) {
+                return null;
+            }
+            return o.reader.readThumbnail(0, 0);
+        } catch (IOException | RuntimeException e) {
+            // A broken embedded thumbnail is not a broken photo: the caller decodes the image itself.
+            return null;
+        }
+    }
+
+    private BufferedImage decode(Opened o, int subsample) throws PhotoException {
+        ImageReadParam param = o.reader.getDefaultReadParam();
+        param.setSourceSubsampling(subsample, subsample, 0, 0);
+        List<String> warnings = new ArrayList<>();
+        o.reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image;
+        try {
+            image = o.reader.read(0, param);
+        } catch (IOException | RuntimeException e) {
+            throw new PhotoException(o.file, "cannot decode " + o.info.format() + " image: " + describe(e), e);
+        }
+        for (String w : warnings) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (lower.contains("premature end") || lower.contains("truncat")) {
+                throw new PhotoException(o.file, "image data is truncated (" + w + ")");
+            }
+        }
+        if (image == null) {
+            throw new PhotoException(o.file, "decoder returned no image");
+        }
+        return toSrgb(image);
+    }
+
+    /** Converts an image with an embedded non-sRGB ICC profile (Adobe RGB, ...) to sRGB. */
+    private static BufferedImage toSrgb(BufferedImage image) {
+        ColorSpace cs = image.getColorModel().getColorSpace();
+        if (cs.isCS_sRGB() || cs.getNumComponents() == 1 || image.getColorModel() instanceof java.awt.image.IndexColorModel) {
+            return image;
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(),
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(image, out);
+        return out;
+    }
+
+    private Opened open(Path file) throws PhotoException {
+        if (!Files.exists(file)) {
+            throw new PhotoException(file, "file not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new PhotoException(file, "not a regular file");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new PhotoException(file, "cannot read: " + describe(e), e);
+        }
+        if (size == 0) {
+            throw new PhotoException(file, "file is empty");
+        }
+        ImageInputStream in = null;
+        try {
+            in = ImageIO.createImageInputStream(file.toFile());
+            if (in == null) {
+                throw new PhotoException(file, "cannot open for reading");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new PhotoException(file, "not an image in a supported format (JPEG, PNG, TIFF, BMP, WebP, GIF)");
+            }
+            ImageReader reader = readers.next();
+            reader.setInput(in, true, true);
+            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+            int w;
+            int h;
+            try {
+                w = reader.getWidth(0);
+                h = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw new PhotoException(file, "corrupt or truncated " + format + " header: " + describe(e), e);
+            }
+            if (w <= 0 || h <= 0) {
+                throw new PhotoException(file, "header claims an empty image (" + w + "x" + h + ")");
+            }
+            long pixels = (long) w * h;
+            if (pixels > maxPixels) {
+                throw new PhotoException(file, String.format(Locale.ROOT,
+                        "image is %dx%d (%.0f MP), more than the limit of %.0f MP; refused before decoding",
+                        w, h, pixels / 1e6, maxPixels / 1e6));
+            }
+            int orientation = ExifOrientation.read(file);
+            Opened opened = new Opened(file, in, reader, new PhotoInfo(file, format, w, h, orientation));
+            in = null; // owned by opened now
+            return opened;
+        } catch (PhotoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new PhotoException(file, "cannot read: " + describe(e), e);
+        } finally {
+            closeQuietly(file, in);
+        }
+    }
+
+    private static void closeQuietly(Path file, ImageInputStream in) throws PhotoException {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new PhotoException(file, "cannot close: " + describe(e), e);
+            }
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static final class Opened implements AutoCloseable {
+        final Path file;
+        final ImageInputStream in;
+        final ImageReader reader;
+        final PhotoInfo info;
+
+        Opened(Path file, ImageInputStream in, ImageReader reader, PhotoInfo info) {
+            this.file = file;
+            this.in = in;
+            this.reader = reader;
+            this.info = info;
+        }
+
+        @Override
+        public void close() throws PhotoException {
+            reader.dispose();
+            closeQuietly(file, in);
+        }
+    }
+}

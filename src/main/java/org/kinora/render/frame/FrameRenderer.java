@@ -1,0 +1,211 @@
+package org.kinora.render.frame;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kinora.image.Bt709;
+import org.kinora.image.PhotoCache;
+import org.kinora.image.PhotoException;
+import org.kinora.image.PhotoInfo;
+import org.kinora.image.PhotoLoader;
+import org.kinora.image.YuvPhoto;
+import org.kinora.model.FitMode;
+import org.kinora.model.Motion;
+import org.kinora.model.Project;
+import org.kinora.model.RgbColor;
+import org.kinora.model.Slide;
+import org.kinora.model.Timeline;
+import org.kinora.model.View;
+import org.kinora.model.ViewRect;
+import org.kinora.render.FrameRenderException;
+import org.kinora.render.FrameSource;
+import org.kinora.render.YuvFrame;
+
+/**
+ * Renders the frames of a project: the Ken Burns view of each slide, its fit background and the
+ * transitions between slides, written as I420 (BT.709 limited range, H.264 chroma siting) for the
+ * encoder or as ARGB for the preview.
+ *
+ * <p>A pure function of (project, frame index, output size): safe to call from many threads at
+ * once. Each thread keeps its own scratch canvas; decoded photos are shared through a byte-budget
+ * {@link PhotoCache} and decoded only at the resolution their slide needs.
+ */
+public final class FrameRenderer implements FrameSource {
+
+    /**
+     * Photos are decoded so that at the slide's closest zoom one output pixel spans at least this
+     * many photo pixels: every frame then minifies (the filter low-passes) or, at 1, interpolates.
+     */
+    public static final double DECODE_MARGIN = 1.0;
+
+    /** How far a zoom dissolve pushes into the outgoing slide (and settles the incoming one). */
+    public static final double ZOOM_DISSOLVE_ZOOM = 0.2;
+
+    private static final int[] BLACK = {16, 128, 128};
+    private static final int[] WHITE = {235, 128, 128};
+
+    private final Project project;
+    private final Timeline timeline;
+    private final int width;
+    private final int height;
+    private final PhotoLoader loader;
+    private final PhotoCache cache;
+    private final SlidePainter painter;
+    private final int[] background;
+    private final ConcurrentHashMap<Integer, Setup> setups = new ConcurrentHashMap<>();
+    private final ThreadLocal<Scratch> scratch;
+
+    /** Cache key: one photo at one working resolution (with or without its backdrop). */
+    record PhotoKey(Path photo, int minWidth, int minHeight, int levels, boolean backdrop, int outW, int outH) {
+    }
+
+    private record Setup(PhotoInfo info, FitMode fit, PhotoKey key) {
+    }
+
+    public FrameRenderer(Project project) {
+        this(project, new PhotoLoader(), new PhotoCache());
+    }
+
+    public FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache) {
+        this.project = Objects.requireNonNull(project, "project");
+        this.timeline = project.timeline();
+        this.width = project.output().width();
+        this.height = project.output().height();
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.painter = new SlidePainter(width, height);
+        this.background = yuv(project.background());
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(width, height));
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public int fps() {
+        return project.output().fps();
+    }
+
+    @Override
+    public int frameCount() {
+        return timeline.totalFrames();
+    }
+
+    public PhotoCache cache() {
+        return cache;
+    }
+
+    @Override
+    public void renderYuv(int index, YuvFrame out) throws FrameRenderException {
+        if (out.width() != width || out.height() != height) {
+            throw new IllegalArgumentException("frame is " + out.width() + "x" + out.height()
+                    + ", renderer makes " + width + "x" + height);
+        }
+        Scratch s = scratch.get();
+        compose(index, s);
+        s.main.copyTo(out);
+    }
+
+    /** Frame {@code index} as opaque 0xAARRGGBB ints, width * height of them, for the preview. */
+    public void renderArgb(int index, int[] argb) throws FrameRenderException {
+        if (argb.length < width * height) {
+            throw new IllegalArgumentException("ARGB buffer holds " + argb.length + " ints, needs " + width * height);
+        }
+        Scratch s = scratch.get();
+        compose(index, s);
+        s.main.toArgb(argb);
+    }
+
+    private void compose(int index, Scratch s) throws FrameRenderException {
+        Timeline.FrameSpec f = timeline.at(index);
+        Canvas out = s.main;
+        SlideContent a = content(f.base().slideIndex());
+        double pa = f.base().progress();
+        if (!f.inTransition()) {
+            painter.paint(s, out, a, pa, Placement.IDENTITY, null, 1f);
+            return;
+        }
+        SlideContent b = content(f.incoming().slideIndex());
+        double pb = f.incoming().progress();
+        Transitions.compose(painter, s, out, a, pa, b, pb, f.transition(), f.blend());
+    }
+
+    private SlideContent content(int slideIndex) throws FrameRenderException {
+        Slide slide = project.slides().get(slideIndex);
+        try {
+            Setup setup = setup(slideIndex, slide);
+            PreparedPhoto prepared = cache.get(setup.key(), () -> prepare(setup));
+            return new SlideContent(prepared, setup.info().aspect(), setup.fit(), slide.motion(), background);
+        } catch (PhotoException e) {
+            throw new FrameRenderException(slideIndex, slide.photo(), e.reason(), e);
+        } catch (IOException e) {
+            throw new FrameRenderException(slideIndex, slide.photo(), "cannot load photo: " + e.getMessage(), e);
+        }
+    }
+
+    private Setup setup(int slideIndex, Slide slide) throws PhotoException {
+        Setup known = setups.get(slideIndex);
+        if (known != null) {
+            return known;
+        }
+        PhotoInfo info = loader.probe(slide.photo());
+        double outAspect = (double) width / height;
+        FitMode fit = slide.fit().resolve(info.aspect(), outAspect);
+        Setup setup = new Setup(info, fit, keyFor(slide, info, fit));
+        setups.putIfAbsent(slideIndex, setup);
+        return setup;
+    }
+
+    /** The working resolution a slide needs: its closest zoom at output size, and mip levels down to its widest. */
+    private PhotoKey keyFor(Slide slide, PhotoInfo info, FitMode fit) {
+        Motion m = slide.motion();
+        double zMax = Math.max(m.start().zoom(), m.end().zoom());
+        double zMin = Math.min(m.start().zoom(), m.end().zoom());
+        ViewRect base = ViewRect.of(View.FULL, info.aspect(), (double) width / height, fit != FitMode.FILL);
+        int minW = (int) Math.ceil(DECODE_MARGIN * width * zMax / base.width());
+        int minH = (int) Math.ceil(DECODE_MARGIN * height * zMax / base.height());
+        double scale = Math.min(1.0, Math.max((double) minW / info.width(), (double) minH / info.height()));
+        double decodedW = info.width() * scale;
+        double widest = base.width() / zMin * decodedW / width; // photo pixels per output pixel at zMin
+        int levels = 1 + (int) Math.floor(Math.log(Math.max(1.0, widest)) / Math.log(2) + 1e-9);
+        return new PhotoKey(slide.photo(), minW, minH, levels, fit == FitMode.BLUR, width, height);
+    }
+
+    private PreparedPhoto prepare(Setup setup) throws PhotoException {
+        PhotoKey k = setup.key();
+        var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
+        YuvPhoto photo = YuvPhoto.fromRgb(rgb, k.levels());
+        YuvPhoto backdrop = k.backdrop() ? BlurredBackdrop.of(rgb, width, height) : null;
+        return new PreparedPhoto(photo, backdrop);
+    }
+
+    private static int[] yuv(RgbColor c) {
+        return new int[] {
+            Math.round(Bt709.y(c.red(), c.green(), c.blue())),
+            Math.round(Bt709.cb(c.red(), c.green(), c.blue())),
+            Math.round(Bt709.cr(c.red(), c.green(), c.blue()))
+        };
+    }
+
+    static int[] black() {
+        return BLACK.clone();
+    }
+
+    static int[] white() {
+        return WHITE.clone();
+    }
+
+    /** Frees the photo cache. Thread-local canvases go with the renderer. */
+    @Override
+    public void close() {
+        cache.close();
+    }
+}

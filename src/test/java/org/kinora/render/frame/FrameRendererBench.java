@@ -1,0 +1,146 @@
+package org.kinora.render.frame;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kinora.model.Easing;
+import org.kinora.model.FitMode;
+import org.kinora.model.Motion;
+import org.kinora.model.OutputSettings;
+import org.kinora.model.Project;
+import org.kinora.model.Slide;
+import org.kinora.model.Transition;
+import org.kinora.model.View;
+import org.kinora.render.YuvFrame;
+
+/**
+ * Frame-generation benchmark (not a unit test): 1080p frames written as YUV 4:2:0.
+ * Run: see docs/benchmarks.md ("Frame renderer"). Decoding is excluded (the cache is warmed first).
+ */
+public final class FrameRendererBench {
+
+    private static final int W = 1920;
+    private static final int H = 1080;
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        Path dir = Files.createTempDirectory("kinora-bench");
+        System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        Path p24 = TestPhotos.writeJpeg(TestPhotos.detailed(6000, 4000, 24), dir.resolve("24mp.jpg"));
+        Path p6 = TestPhotos.writeJpeg(TestPhotos.detailed(3000, 2000, 6), dir.resolve("6mp.jpg"));
+        for (Path photo : List.of(p24, p6)) {
+            String name = photo.getFileName().toString();
+            // A slide zooming 1.0 -> 1.25: its first frame is zoom 1.0, its last zoom 1.25.
+            Motion zoomIn = new Motion(new View(0.5, 0.5, 1.0), new View(0.4, 0.6, 1.25), Easing.LINEAR);
+            Project p = project(List.of(slide(photo, zoomIn, Transition.NONE)));
+            try (FrameRenderer r = new FrameRenderer(p)) {
+                int last = r.frameCount() - 1;
+                single(r, name + " zoom 1.00 (first frame of a 1.0->1.25 zoom)", new int[] {0, 1, 2, 3}, seconds);
+                single(r, name + " zoom 1.25 (last frame of a 1.0->1.25 zoom)", new int[] {last - 3, last - 2, last - 1, last}, seconds);
+                int[] all = new int[r.frameCount()];
+                Arrays.setAll(all, i -> i);
+                throughput(r, name + " whole 1.0->1.25 slide", all, 1, seconds);
+                throughput(r, name + " whole 1.0->1.25 slide", all, 2, seconds);
+            }
+        }
+        Motion a = new Motion(new View(0.5, 0.5, 1.0), new View(0.3, 0.35, 1.2), Easing.LINEAR);
+        Motion b = new Motion(new View(0.5, 0.5, 1.0), new View(0.7, 0.6, 1.2), Easing.LINEAR);
+        Project cross = project(List.of(slide(p24, a, Transition.crossfade(1.0)), slide(p6, b, Transition.NONE)));
+        try (FrameRenderer r = new FrameRenderer(cross)) {
+            int start = cross.timeline().startFrame(1);
+            int[] frames = new int[28];
+            Arrays.setAll(frames, i -> start + 1 + i);
+            single(r, "crossfade 24mp -> 6mp (zoom 1.0-1.2)", frames, seconds);
+            throughput(r, "crossfade 24mp -> 6mp", frames, 2, seconds);
+        }
+    }
+
+    private static Slide slide(Path photo, Motion m, Transition t) {
+        return new Slide(photo, 4.0, m, FitMode.FILL, t, "");
+    }
+
+    private static Project project(List<Slide> slides) {
+        return new Project(OutputSettings.FULL_HD, slides, List.of());
+    }
+
+    private static void single(FrameRenderer r, String label, int[] frames, double seconds) throws Exception {
+        YuvFrame out = new YuvFrame(W, H);
+        for (int f : frames) {
+            r.renderYuv(f, out); // decode + warm the cache
+        }
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
+        int i = 0;
+        while (System.nanoTime() < warmEnd) {
+            r.renderYuv(frames[i++ % frames.length], out);
+        }
+        List<Double> batches = new ArrayList<>();
+        List<Double> cpuBatches = new ArrayList<>();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < 10; k++) {
+                r.renderYuv(frames[i++ % frames.length], out);
+            }
+            cpuBatches.add((mx.getCurrentThreadCpuTime() - c0) / 10 / 1e6);
+            batches.add((System.nanoTime() - t0) / 10 / 1e6);
+        }
+        batches.sort(null);
+        cpuBatches.sort(null);
+        System.out.printf(Locale.ROOT, "%-52s 1 thread: CPU %.2f ms/frame (median; best %.2f), wall %.2f (%d batches of 10)%n",
+                label, cpuBatches.get(cpuBatches.size() / 2), cpuBatches.get(0), batches.get(batches.size() / 2),
+                batches.size());
+    }
+
+    private static void throughput(FrameRenderer r, String label, int[] frames, int threads, double seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            long[] done = new long[1];
+            List<Future<Integer>> futures = new ArrayList<>();
+            long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+            long end = warmEnd + (long) (seconds * 1e9);
+            long[] counted = new long[threads];
+            for (int t = 0; t < threads; t++) {
+                final int id = t;
+                futures.add(pool.submit(() -> {
+                    YuvFrame out = new YuvFrame(W, H);
+                    int n = 0;
+                    while (true) {
+                        long now = System.nanoTime();
+                        if (now >= end) {
+                            break;
+                        }
+                        r.renderYuv(frames[Math.floorMod(next.getAndIncrement(), frames.length)], out);
+                        if (now >= warmEnd) {
+                            n++;
+                        }
+                    }
+                    counted[id] = n;
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Integer> f : futures) {
+                total += f.get();
+            }
+            done[0] = total;
+            System.out.printf(Locale.ROOT, "%-52s %d thread%s: %.1f frames/s (wall)%n", label, threads,
+                    threads == 1 ? " " : "s", total / seconds);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
