@@ -1,7 +1,6 @@
 package org.kinora.ui;
 
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.kinora.model.Project;
 
@@ -16,11 +15,14 @@ interface Exporter {
         }
     }
 
+    /** A finished export: the file, the encoder that wrote it, and why others were skipped. */
+    record Exported(Path file, String encoder, java.util.List<String> skippedEncoders) {
+    }
+
     /**
-     * Renders to {@code output}; writes to a temporary file moved into place only when complete.
-     * Returns normally when done; throws on failure or when {@code cancelled} turned true (then no
-     * file is left behind).
+     * Renders to {@code output} (replacing it); the video is written to a temporary file moved into
+     * place only when complete. Interrupting the calling thread cancels the export, which then
+     * throws and leaves no file behind.
      */
-    void export(Project project, Path output, Consumer<Progress> progress, BooleanSupplier cancelled)
-            throws Exception;
+    Exported export(Project project, Path output, Consumer<Progress> progress) throws Exception;
 }

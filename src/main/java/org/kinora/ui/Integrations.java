@@ -1,20 +1,20 @@
 package org.kinora.ui;
 
-/**
- * Connects the editor to the export's frame renderer and render pipeline. Each returns null
- * while that part is not in this build; the editor then says so instead of pretending.
- */
+/** Connects the editor to the export's frame renderer and render pipeline. */
 final class Integrations {
 
     private Integrations() {
     }
 
-    /** Preview renderers over {@code org.kinora.render.frame.FrameRenderer}; null until it is merged. */
-    static PreviewRenderer.Factory previewFactory() {
-        return null;
+    /** Preview renderers over {@code org.kinora.render.frame.FrameRenderer}. */
+    static FramePreviewRenderer.Factory previewFactory() {
+        return new FramePreviewRenderer.Factory();
     }
 
-    /** Exports through {@code org.kinora.render.pipeline.RenderPipeline}; null until it is merged. */
+    /**
+     * Exports through {@code org.kinora.render.pipeline.RenderPipeline}: null while the pipeline is
+     * not merged into this build; the Render command then says so.
+     */
     static Exporter exporter() {
         return null;
     }

@@ -20,6 +20,7 @@ public class KinoraApp extends Application {
 
     private ExecutorService background;
     private ExecutorService previewThreads;
+    private FramePreviewRenderer.Factory previewFactory;
 
     /** Called by the launcher; {@code --open FILE} opens a project. */
     public static void launchEditor(String[] args) {
@@ -33,8 +34,9 @@ public class KinoraApp extends Application {
         previewThreads = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors() - 1), daemon("kinora-preview"));
         Autosave autosave = Autosave.forUser();
+        previewFactory = Integrations.previewFactory();
         EditorServices services = new EditorServices(background, previewThreads, Platform::runLater,
-                Integrations.previewFactory(), Integrations.exporter(), RecentFiles.forUser(), autosave);
+                previewFactory, Integrations.exporter(), RecentFiles.forUser(), autosave);
         EditorWindow window = new EditorWindow(stage, services);
         stage.show();
 
@@ -63,6 +65,9 @@ public class KinoraApp extends Application {
         if (background != null) {
             background.shutdown();
             previewThreads.shutdownNow();
+        }
+        if (previewFactory != null) {
+            previewFactory.close();
         }
     }
 

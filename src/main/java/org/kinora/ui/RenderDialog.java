@@ -40,7 +40,7 @@ import org.kordamp.ikonli.feather.Feather;
 final class RenderDialog {
 
     enum SizePreset {
-        P720("720p", 720), P1080("1080p", 1080), P2160("4K", 2160);
+        PROJECT("Project size", 0), P720("720p", 720), P1080("1080p", 1080), P2160("4K", 2160);
 
         final String label;
         final int shortSide;
@@ -76,7 +76,10 @@ final class RenderDialog {
     }
 
     /** Output size for a preset and shape: the short side is the preset's, both even. */
-    static int[] size(SizePreset preset, Shape shape) {
+    static int[] size(SizePreset preset, Shape shape, OutputSettings project) {
+        if (preset == SizePreset.PROJECT) {
+            return new int[] {project.width(), project.height()};
+        }
         int s = preset.shortSide;
         if (shape.w == shape.h) {
             return new int[] {s, s};
@@ -104,7 +107,7 @@ final class RenderDialog {
     private final Button playVideo = new Button("Play video", Icons.of(Feather.PLAY));
     private final Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER));
     private final Button close = new Button("Close");
-    private Task<Path> task;
+    private Task<Exporter.Exported> task;
 
     RenderDialog(Window owner, Exporter exporter, Project project, Path projectFile) {
         this.exporter = exporter;
@@ -127,7 +130,20 @@ final class RenderDialog {
         preset.getItems().setAll(SizePreset.values());
         shape.getItems().setAll(Shape.values());
         int shortSide = Math.min(o.width(), o.height());
-        preset.setValue(shortSide <= 720 ? SizePreset.P720 : shortSide <= 1080 ? SizePreset.P1080 : SizePreset.P2160);
+        preset.setValue(shortSide == 720 ? SizePreset.P720 : shortSide == 1080 ? SizePreset.P1080
+                : shortSide == 2160 ? SizePreset.P2160 : SizePreset.PROJECT);
+        preset.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SizePreset p) {
+                return p == null ? "" : p == SizePreset.PROJECT ? "Project (" + o.width() + "x" + o.height() + ")" : p.label;
+            }
+
+            @Override
+            public SizePreset fromString(String s) {
+                throw new UnsupportedOperationException("picked, not typed");
+            }
+        });
+        shape.disableProperty().bind(preset.valueProperty().isEqualTo(SizePreset.PROJECT));
         shape.setValue(o.width() == o.height() ? Shape.SQUARE : o.width() > o.height() ? Shape.WIDE : Shape.TALL);
         fps.getItems().setAll(24, 25, 30, 50, 60);
         if (!fps.getItems().contains(o.fps())) {
@@ -204,7 +220,7 @@ final class RenderDialog {
         return dialog;
     }
 
-    Task<Path> task() {
+    Task<Exporter.Exported> task() {
         return task;
     }
 
@@ -235,21 +251,20 @@ final class RenderDialog {
     /** Starts the export with the chosen settings. */
     void start() {
         Path target = Path.of(output.getText().trim()).toAbsolutePath();
-        int[] wh = size(preset.getValue(), shape.getValue());
+        int[] wh = size(preset.getValue(), shape.getValue(), project.output());
         Project toRender = project.withOutput(new OutputSettings(wh[0], wh[1], fps.getValue(),
                 quality.getValue(), encoder.getValue()));
         AtomicReference<Exporter.Progress> latest = new AtomicReference<>();
         task = new Task<>() {
             @Override
-            protected Path call() throws Exception {
-                exporter.export(toRender, target, p -> {
+            protected Exporter.Exported call() throws Exception {
+                return exporter.export(toRender, target, p -> {
                     updateProgress(p.framesDone(), p.framesTotal());
                     // coalesce: the FX thread reads only the newest report
                     if (latest.getAndSet(p) == null) {
                         Platform.runLater(() -> showProgress(latest.getAndSet(null)));
                     }
-                }, this::isCancelled);
-                return target;
+                });
             }
         };
         bar.progressProperty().bind(task.progressProperty());
@@ -258,7 +273,11 @@ final class RenderDialog {
         task.setOnCancelled(e -> cancelled(target));
         setRunning(true);
         status.setText("Rendering " + target.getFileName() + " at " + wh[0] + "x" + wh[1] + " …");
-        Thread t = new Thread(task, "kinora-render-dialog");
+        Task<Exporter.Exported> running = task;
+        Thread t = new Thread(() -> {
+            running.run();
+            Platform.runLater(() -> ended(running, target));
+        }, "kinora-render-dialog");
         t.setDaemon(true);
         t.start();
     }
@@ -269,25 +288,29 @@ final class RenderDialog {
         }
         percent.setText(String.format(Locale.ROOT, "%.0f %%", p.fraction() * 100));
         details.setText(String.format(Locale.ROOT, "frame %d of %d · %.1f fps · %s left",
-                p.framesDone(), p.framesTotal(), p.fps(), PreviewPane.clockText(p.secondsLeft())));
+                p.framesDone(), p.framesTotal(), p.fps(),
+                Double.isNaN(p.secondsLeft()) ? "…" : PreviewPane.clockText(p.secondsLeft())));
         encoderLine.setText("Encoder: " + p.encoder() + (p.encoderNote() == null || p.encoderNote().isEmpty()
                 ? "" : " (" + p.encoderNote() + ")"));
     }
 
     private void setRunning(boolean running) {
         start.setDisable(running);
-        for (var n : new javafx.scene.Node[] {output, preset, shape, fps, quality, encoder}) {
+        for (var n : new javafx.scene.Node[] {output, preset, fps, quality, encoder}) {
             n.setDisable(running);
         }
         cancel.setText(running ? "Cancel" : "Close");
     }
 
-    private void succeeded(Path video) {
+    private void succeeded(Exporter.Exported done) {
+        Path video = done.file();
         setRunning(false);
         bar.progressProperty().unbind();
         bar.setProgress(1);
         percent.setText("100 %");
         status.setText("Done: " + video);
+        encoderLine.setText("Encoder: " + done.encoder() + (done.skippedEncoders().isEmpty() ? ""
+                : " (" + String.join("; ", done.skippedEncoders()) + ")"));
         start.setVisible(false);
         playVideo.setVisible(true);
         openFolder.setVisible(true);
@@ -306,11 +329,20 @@ final class RenderDialog {
     }
 
     private void cancelled(Path target) {
-        setRunning(false);
         bar.progressProperty().unbind();
         bar.setProgress(0);
         percent.setText("");
-        status.setText("Cancelled; " + target.getFileName() + " was not written.");
+        status.setText("Cancelling…");
+        cancel.setDisable(true);
+    }
+
+    /** The render thread has ended: after a cancel, the partial file is gone only now. */
+    private void ended(Task<Exporter.Exported> finished, Path target) {
+        if (finished.isCancelled()) {
+            setRunning(false);
+            cancel.setDisable(false);
+            status.setText("Cancelled; " + target.getFileName() + " was not written.");
+        }
     }
 
     private void openFailed(String message) {

@@ -2,7 +2,6 @@ package org.kinora.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,16 +48,7 @@ class EditorWindowTest {
     }
 
     static Path photo(String name, int w, int h) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, (x * 255 / w) << 16 | (y * 255 / h) << 8 | name.length() * 20);
-            }
-        }
-        ImageIO.write(img, name.endsWith(".png") ? "png" : "jpg", p.toFile());
-        return p;
+        return TestPhotos.write(dir, name, w, h);
     }
 
     private List<String> names() {
