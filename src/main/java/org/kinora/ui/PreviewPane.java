@@ -244,7 +244,7 @@ final class PreviewPane extends BorderPane {
         int[] buf = takeBuffer(w * hgt);
         long gen = generation;
         inFlight++;
-        background.execute(() -> {
+        Runnable render = () -> {
             Exception failure = null;
             try {
                 h.renderer.renderArgb(frame, buf);
@@ -255,7 +255,15 @@ final class PreviewPane extends BorderPane {
             }
             Exception problem = failure;
             fx.execute(() -> finished(frame, session, gen, w, hgt, buf, problem));
-        });
+        };
+        try {
+            background.execute(render);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the editor is shutting down
+            inFlight--;
+            h.release();
+            pause();
+        }
     }
 
     private void finished(int frame, long session, long gen, int w, int h, int[] buf, Exception problem) {
