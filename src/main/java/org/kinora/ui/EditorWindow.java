@@ -100,7 +100,8 @@ final class EditorWindow {
         this.filmstrip = new Filmstrip(thumbnails);
         this.inspector = new Inspector(this::editSelected);
         this.kenBurns = new KenBurnsEditor(thumbnails);
-        this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview());
+        this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
+                message -> notifier.warn(message));
 
         filmstrip.setOnFilesDropped(this::addFiles);
         filmstrip.setOnSlidesMoved(this::moveSlides);
@@ -223,6 +224,9 @@ final class EditorWindow {
         selection = filmstrip.selectedIndices();
         history.seal();
         showSelection();
+        if (!selection.isEmpty()) {
+            preview.showSlide(selection.get(0));
+        }
     }
 
     private void showSelection() {

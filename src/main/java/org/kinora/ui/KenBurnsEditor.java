@@ -160,12 +160,17 @@ final class KenBurnsEditor extends BorderPane {
         });
     }
 
-    /** Where the photo is drawn: x, y, width, height in canvas pixels. */
+    /**
+     * Where the photo is drawn: x, y, width, height in canvas pixels. Leaves room around the photo
+     * when the view is wider or taller than the photo (a fitted photo on a backdrop).
+     */
     private double[] photoBox() {
         double cw = canvas.getWidth() - 2 * MARGIN;
         double ch = canvas.getHeight() - 2 * MARGIN;
         double a = image.getWidth() / image.getHeight();
-        double w = Math.min(cw, ch * a);
+        double extW = Math.max(1, geometry.maxWidth());
+        double extH = Math.max(1, geometry.maxWidth() * geometry.heightPerWidth());
+        double w = Math.min(cw / extW, ch * a / extH);
         double h = w / a;
         return new double[] {(canvas.getWidth() - w) / 2, (canvas.getHeight() - h) / 2, w, h};
     }

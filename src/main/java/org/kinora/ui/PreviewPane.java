@@ -67,6 +67,7 @@ final class PreviewPane extends BorderPane {
     private final PauseTransition resizeDebounce = new PauseTransition(Duration.millis(120));
     private final Deque<int[]> buffers = new ArrayDeque<>();
     private final AnimationTimer timer;
+    private final PreviewMusic music;
 
     private Project project = Project.empty();
     private Timeline timeline = project.timeline();
@@ -82,7 +83,9 @@ final class PreviewPane extends BorderPane {
     private boolean movingScrub;
     private long generation;
 
-    PreviewPane(Executor background, Executor fx, PreviewRenderer.Factory factory) {
+    PreviewPane(Executor background, Executor fx, PreviewRenderer.Factory factory,
+                java.util.function.Consumer<String> onProblem) {
+        this.music = new PreviewMusic(onProblem);
         this.background = background;
         this.fx = fx;
         this.factory = factory;
@@ -144,6 +147,7 @@ final class PreviewPane extends BorderPane {
         }
         project = value;
         timeline = value.timeline();
+        music.setTracks(value.audioTracks());
         int frames = timeline.totalFrames();
         scrub.setMax(Math.max(1, frames - 1));
         position = Math.min(position, Math.max(0, frames - 1));
@@ -181,10 +185,23 @@ final class PreviewPane extends BorderPane {
         playRange(first, first + timeline.frameCount(index) - 1);
     }
 
+    /** Shows the first frame where slide {@code index} stands alone (after its incoming transition). */
+    void showSlide(int index) {
+        if (clock.playing() || index < 0 || index >= timeline.slideCount()) {
+            return;
+        }
+        int frame = timeline.startFrame(index);
+        if (index > 0) {
+            frame = Math.max(frame, timeline.startFrame(index - 1) + timeline.frameCount(index - 1));
+        }
+        showStill(Math.min(frame, timeline.totalFrames() - 1));
+    }
+
     void pause() {
         if (clock.playing()) {
             clock.pause();
             timer.stop();
+            music.stop();
             play.setGraphic(Icons.of(Feather.PLAY));
         }
     }
@@ -199,6 +216,7 @@ final class PreviewPane extends BorderPane {
         gate.newSession();
         lastRequested = from - 1;
         play.setGraphic(Icons.of(Feather.PAUSE));
+        music.play((double) from / project.output().fps());
         timer.start();
     }
 
@@ -363,6 +381,7 @@ final class PreviewPane extends BorderPane {
     /** Stops playback and frees the renderer (window closing). */
     void dispose() {
         pause();
+        music.dispose();
         if (handle != null) {
             handle.release();
             handle = null;
