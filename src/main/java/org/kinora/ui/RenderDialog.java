@@ -108,6 +108,7 @@ final class RenderDialog {
     private final Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER));
     private final Button close = new Button("Close");
     private Task<Exporter.Exported> task;
+    private final javafx.beans.property.BooleanProperty running = new javafx.beans.property.SimpleBooleanProperty();
 
     RenderDialog(Window owner, Exporter exporter, Project project, Path projectFile) {
         this.exporter = exporter;
@@ -143,7 +144,7 @@ final class RenderDialog {
                 throw new UnsupportedOperationException("picked, not typed");
             }
         });
-        shape.disableProperty().bind(preset.valueProperty().isEqualTo(SizePreset.PROJECT));
+        shape.disableProperty().bind(preset.valueProperty().isEqualTo(SizePreset.PROJECT).or(running));
         shape.setValue(o.width() == o.height() ? Shape.SQUARE : o.width() > o.height() ? Shape.WIDE : Shape.TALL);
         fps.getItems().setAll(24, 25, 30, 50, 60);
         if (!fps.getItems().contains(o.fps())) {
@@ -152,10 +153,25 @@ final class RenderDialog {
         fps.setValue(o.fps());
         quality.getItems().setAll(Quality.values());
         quality.setValue(o.quality());
+        quality.setConverter(label(q -> switch (q) {
+            case DRAFT -> "Draft (fast, larger files)";
+            case STANDARD -> "Standard";
+            case HIGH -> "High (slower)";
+        }));
+        encoder.setConverter(label(e -> switch (e) {
+            case AUTO -> "Automatic (NVENC, else x264)";
+            case H264_NVENC -> "NVIDIA NVENC";
+            case LIBX264 -> "x264 (software)";
+        }));
         encoder.getItems().setAll(EncoderPreference.values());
         encoder.setValue(o.encoder());
 
         GridPane form = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
         form.setHgap(10);
         form.setVgap(8);
         HBox file = new HBox(6, output, browse);
@@ -181,6 +197,7 @@ final class RenderDialog {
         start.setDefaultButton(true);
         start.setOnAction(e -> start());
         cancel.setId("render-cancel");
+        cancel.setCancelButton(true);
         cancel.setOnAction(e -> {
             if (task != null && task.isRunning()) {
                 task.cancel();
@@ -294,7 +311,22 @@ final class RenderDialog {
                 ? "" : " (" + p.encoderNote() + ")"));
     }
 
+    private static <E> javafx.util.StringConverter<E> label(java.util.function.Function<E, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public E fromString(String s) {
+                throw new UnsupportedOperationException("picked, not typed");
+            }
+        };
+    }
+
     private void setRunning(boolean running) {
+        this.running.set(running);
         start.setDisable(running);
         for (var n : new javafx.scene.Node[] {output, preset, fps, quality, encoder}) {
             n.setDisable(running);
@@ -332,6 +364,7 @@ final class RenderDialog {
         bar.progressProperty().unbind();
         bar.setProgress(0);
         percent.setText("");
+        details.setText("");
         status.setText("Cancelling…");
         cancel.setDisable(true);
     }
