@@ -209,8 +209,15 @@ final class KenBurnsEditor extends BorderPane {
         g.setFont(Font.font(null, FontWeight.BOLD, 13));
         double tw = label.length() * 8 + 10;
         boolean isEnd = c == END;
-        double lx = isEnd ? r[0] + r[2] - tw - 6 : r[0] + 6;
-        double ly = isEnd ? r[1] + r[3] - 26 : r[1] + 6;
+        // Labels sit outside their rectangle (start above, end below) so nearly equal views stay readable.
+        double lx = isEnd ? r[0] + r[2] - tw : r[0];
+        double ly = isEnd ? r[1] + r[3] + 4 : r[1] - 24;
+        if (ly < 0) {
+            ly = r[1] + 6;
+        } else if (ly + 20 > canvas.getHeight()) {
+            ly = r[1] + r[3] - 26;
+        }
+        lx = Math.max(0, Math.min(lx, canvas.getWidth() - tw));
         g.fillRect(lx, ly, tw, 20);
         g.setFill(Color.BLACK);
         g.fillText(label, lx + 5, ly + 15);

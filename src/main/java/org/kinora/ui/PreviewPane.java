@@ -151,6 +151,7 @@ final class PreviewPane extends BorderPane {
         int frames = timeline.totalFrames();
         scrub.setMax(Math.max(1, frames - 1));
         position = Math.min(position, Math.max(0, frames - 1));
+        updateTime(position);
         rebuildRenderer();
     }
 
