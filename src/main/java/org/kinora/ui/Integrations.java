@@ -11,11 +11,8 @@ final class Integrations {
         return new FramePreviewRenderer.Factory();
     }
 
-    /**
-     * Exports through {@code org.kinora.render.pipeline.RenderPipeline}: null while the pipeline is
-     * not merged into this build; the Render command then says so.
-     */
+    /** Exports through {@code org.kinora.render.pipeline.RenderPipeline}. */
     static Exporter exporter() {
-        return null;
+        return new PipelineExporter();
     }
 }
