@@ -15,8 +15,10 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
     private static final int WIDTH = 100;
 
     private final ProgressBar bar;
+    private final PrintWriter err;
 
     RenderProgressBar(PrintWriter err, int totalFrames) {
+        this.err = err;
         bar = new ProgressBarBuilder()
                 .setTaskName("Rendering")
                 .setInitialMax(totalFrames)
@@ -59,5 +61,7 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
     @Override
     public void close() {
         bar.close();
+        err.println(); // the bar redraws its line with \r; end it before the summary
+        err.flush();
     }
 }

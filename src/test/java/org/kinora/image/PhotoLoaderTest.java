@@ -162,6 +162,30 @@ class PhotoLoaderTest {
         assertThat(Math.abs(grey[0] - grey[1]) + Math.abs(grey[1] - grey[2])).as("50% black is neutral").isLessThan(16f);
     }
 
+    /**
+     * A photo tagged with a non-sRGB ICC profile must come out converted to sRGB. TIFF, because
+     * TwelveMonkeys' TIFF writer embeds the profile (ImageIO's JPEG and PNG writers drop it);
+     * the profile is the JDK's linear-light RGB, where 0.5 is sRGB 188.
+     */
+    @Test
+    void embeddedIccProfileIsConvertedToSrgb() throws Exception {
+        java.awt.color.ColorSpace linear = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB);
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(linear, false, false,
+                java.awt.Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = cm.createCompatibleWritableRaster(32, 32);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                raster.setPixel(x, y, new int[] {128, 128, 128});
+            }
+        }
+        BufferedImage img = new BufferedImage(cm, raster, false, null);
+        Path file = dir.resolve("linear.tif");
+        assertThat(ImageIO.write(img, "tiff", file.toFile())).isTrue();
+        RgbImage rgb = loader.load(file, 0, 0);
+        float[] v = at(rgb, 16, 16);
+        assertRgb(v, 188, 188, 188, 6, "linear 0.5 in sRGB");
+    }
+
     private static float[] at(RgbImage img, int x, int y) {
         return new float[] {img.red().at(x, y), img.green().at(x, y), img.blue().at(x, y)};
     }

@@ -47,8 +47,8 @@ class FrameRingTest {
         }
         for (int i = 0; i < frames; i++) {
             assertThat(ring.awaitReady(i).data().getInt(0)).isEqualTo(i);
+            consumed.set(i + 1); // before release: producers must never see a count older than the ring's
             ring.release(i);
-            consumed.set(i + 1);
         }
         for (Thread p : producers) {
             p.join();
