@@ -18,6 +18,7 @@ import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
 import org.kinora.render.audio.BeatSync;
+import org.kinora.render.audio.Crossfades;
 import org.kinora.render.audio.FitToMusic;
 import org.kinora.render.audio.ProjectMusic;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code kinora new PHOTOS... -o FILE.kinora}: a project with automatic Ken Burns motion. */
 @Command(name = "new", description = "Create a project from photos and folders, with automatic motion.")
 final class NewCommand implements Callable<Integer> {
+
+    private static final double MUSIC_CROSSFADE_SECONDS = 2.0;
 
     @Mixin
     Verbosity verbosity;
@@ -121,21 +124,21 @@ final class NewCommand implements Callable<Integer> {
         }
     }
 
-    /** Music files play one after the other, so each starts where the previous one ends. */
+    /** Music files play one after the other, each crossfading into the next. */
     private void addMusic(ProjectBuilder builder) throws IOException {
-        double start = 0;
+        List<AudioTrack> tracks = new ArrayList<>();
+        double[] played = new double[music.size()];
         for (int i = 0; i < music.size(); i++) {
             Path file = music.get(i).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": music file not found");
             }
             AudioTrack track = AudioTrack.of(file);
-            builder.music(new AudioTrack(file, start, 0, AudioTrack.UNTIL_END, track.volume(),
-                    track.fadeInSeconds(), track.fadeOutSeconds(), false));
-            if (i + 1 < music.size()) {
-                start += MediaDuration.seconds(file);
-            }
+            tracks.add(track);
+            // Only a following track needs this one's length; a single track is not opened here.
+            played[i] = music.size() > 1 ? ProjectMusic.playedSeconds(track, MediaDuration.seconds(file)) : 0;
         }
+        Crossfades.chain(tracks, played, MUSIC_CROSSFADE_SECONDS).forEach(builder::music);
     }
 
     /** Decodes the music once and applies --fit-to-music, then --beat-sync (which keeps the end). */

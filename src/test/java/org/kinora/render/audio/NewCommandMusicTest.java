@@ -59,4 +59,25 @@ class NewCommandMusicTest {
                 .isEqualTo(KinoraCli.USAGE);
         assertThat(usage.toString()).contains("need --music");
     }
+
+    @Test
+    void severalMusicFilesPlayOneAfterTheOtherWithACrossfade() throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", photos.resolve("p.png").toFile());
+        Path first = TestAudio.wav(dir.resolve("first.wav"), 48_000, 2, 6.0, TestAudio.sine(440, 0.3));
+        Path second = TestAudio.wav(dir.resolve("second.wav"), 44_100, 1, 5.0, TestAudio.sine(660, 0.3));
+        Path out = dir.resolve("two.kinora");
+        StringWriter err = new StringWriter();
+
+        int code = kinora(err, "new", photos.toString(), "-o", out.toString(),
+                "--music", first.toString(), "--music", second.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(KinoraCli.OK);
+        var tracks = ProjectFile.load(out).audioTracks();
+        assertThat(tracks).hasSize(2);
+        assertThat(tracks.get(0).startSeconds()).isZero();
+        assertThat(tracks.get(0).fadeOutSeconds()).isEqualTo(2.0);
+        assertThat(tracks.get(1).fadeInSeconds()).isEqualTo(2.0);
+        assertThat(tracks.get(1).startSeconds()).isCloseTo(4.0, org.assertj.core.api.Assertions.within(0.05));
+    }
 }
