@@ -64,17 +64,24 @@ public final class PhotoLoader {
             scale = scale <= 0 ? 1 : Math.min(1.0, scale);
             int targetW = Math.max(1, (int) Math.round(info.width() * scale));
             int targetH = Math.max(1, (int) Math.round(info.height() * scale));
-            // Sizes in stored orientation.
-            boolean swap = ExifOrientation.swapsAxes(info.orientation());
-            int storedTargetW = swap ? targetH : targetW;
-            int storedTargetH = swap ? targetW : targetH;
-            int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
-                    (double) info.storedHeight() / storedTargetH));
-            int subsample = Math.max(1, factor / 2);
-            BufferedImage decoded = decode(o, subsample);
-            RgbImage stored = StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, Kernel.LANCZOS3);
-            return ExifOrientation.apply(stored, info.orientation());
+            return decodeTo(o, targetW, targetH);
         }
+    }
+
+    /** Decodes subsampled to no less than twice the target where possible, then a Lanczos downscale. */
+    private RgbImage decodeTo(Opened o, int targetW, int targetH) throws PhotoException {
+        PhotoInfo info = o.info;
+        boolean swap = ExifOrientation.swapsAxes(info.orientation());
+        int storedTargetW = swap ? targetH : targetW;
+        int storedTargetH = swap ? targetW : targetH;
+        int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
+                (double) info.storedHeight() / storedTargetH));
+        // Source subsampling drops pixels (it aliases); keeping 2x oversampling leaves the
+        // filtering to the Lanczos pass while still never holding a huge photo at full size.
+        int subsample = Math.max(1, factor / 2);
+        BufferedImage decoded = decode(o, subsample);
+        RgbImage stored = StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, Kernel.LANCZOS3);
+        return ExifOrientation.apply(stored, info.orientation());
     }
 
     /**
@@ -93,16 +100,8 @@ public final class PhotoLoader {
                 RgbImage small = StreamingDownscaler.resize(embedded, swap ? h : w, swap ? w : h, Kernel.LANCZOS3);
                 return ExifOrientation.apply(small, info.orientation()).toBufferedImage();
             }
+            return decodeTo(o, w, h).toBufferedImage();
         }
-        return scaledThumbnail(file, maxEdge);
-    }
-
-    private BufferedImage scaledThumbnail(Path file, int maxEdge) throws PhotoException {
-        PhotoInfo info = probe(file);
-        double scale = Math.min(1.0, (double) maxEdge / Math.max(info.width(), info.height()));
-        int w = Math.max(1, (int) Math.round(info.width() * scale));
-        int h = Math.max(1, (int) Math.round(info.height() * scale));
-        return load(file, w, h).toBufferedImage();
     }
 
     private static BufferedImage embeddedThumbnail(Opened o, int maxEdge) {

@@ -22,11 +22,18 @@ final class SlidePainter {
     private final int width;
     private final int height;
     private final double outputAspect;
+    private final Kernel kernel;
 
     SlidePainter(int width, int height) {
+        this(width, height, Kernel.CATMULL_ROM);
+    }
+
+    /** @param kernel the photo's resampling kernel (stretched when minifying) */
+    SlidePainter(int width, int height, Kernel kernel) {
         this.width = width;
         this.height = height;
         this.outputAspect = (double) width / height;
+        this.kernel = kernel;
     }
 
     /**
@@ -57,7 +64,7 @@ final class SlidePainter {
         double[] m = mapping(r, photo.width(), photo.height(), p);
         if (fill) {
             Clip region = opaque ? frame : visible.intersect(extent(p));
-            draw(s, dst, photo, Kernel.CATMULL_ROM, m, region, alpha);
+            draw(s, dst, photo, kernel, m, region, alpha);
             return;
         }
         // Contain fits, opaque: background everywhere, then the photo with antialiased edges.
@@ -75,7 +82,7 @@ final class SlidePainter {
         double y1 = (photo.height() - m[2]) / m[3];
         Clip region = new Clip(x0, x1, y0, y1).intersect(frame);
         if (!region.isEmpty()) {
-            draw(s, dst, photo, Kernel.CATMULL_ROM, m, region, 1f);
+            draw(s, dst, photo, kernel, m, region, 1f);
         }
     }
 

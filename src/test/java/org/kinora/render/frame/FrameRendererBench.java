@@ -17,6 +17,7 @@ import org.kinora.model.FitMode;
 import org.kinora.model.Motion;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
+import org.kinora.model.Quality;
 import org.kinora.model.Slide;
 import org.kinora.model.Transition;
 import org.kinora.model.View;
@@ -33,24 +34,28 @@ public final class FrameRendererBench {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        if (args.length > 1) {
+            quality = Quality.valueOf(args[1]); // DRAFT renders with the tent kernel
+        }
         Path dir = Files.createTempDirectory("kinora-bench");
-        System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "java %s, %d cpus, quality %s (kernel %s)%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), quality, FrameRenderer.kernelFor(quality));
         Path p24 = TestPhotos.writeJpeg(TestPhotos.detailed(6000, 4000, 24), dir.resolve("24mp.jpg"));
         Path p6 = TestPhotos.writeJpeg(TestPhotos.detailed(3000, 2000, 6), dir.resolve("6mp.jpg"));
         for (Path photo : List.of(p24, p6)) {
-            String name = photo.getFileName().toString();
-            // A slide zooming 1.0 -> 1.25: its first frame is zoom 1.0, its last zoom 1.25.
+            String name = photo.getFileName().toString().replace(".jpg", "");
+            // A slide zooming 1.0 -> 1.25: its first frames are at zoom 1.0 (the photo is decoded
+            // for zoom 1.25, so 1.25 photo px per output px: 5 taps), its last at 1.25 (1:1, 4 taps).
             Motion zoomIn = new Motion(new View(0.5, 0.5, 1.0), new View(0.4, 0.6, 1.25), Easing.LINEAR);
-            Project p = project(List.of(slide(photo, zoomIn, Transition.NONE)));
-            try (FrameRenderer r = new FrameRenderer(p)) {
+            // A pan at zoom 1.0 (decoded for zoom 1.0: 1:1, 4 taps).
+            Motion pan = new Motion(new View(0.5, 0.4, 1.0), new View(0.5, 0.6, 1.0), Easing.LINEAR);
+            try (FrameRenderer r = new FrameRenderer(project(List.of(slide(photo, zoomIn, Transition.NONE))))) {
                 int last = r.frameCount() - 1;
-                single(r, name + " zoom 1.00 (first frame of a 1.0->1.25 zoom)", new int[] {0, 1, 2, 3}, seconds);
-                single(r, name + " zoom 1.25 (last frame of a 1.0->1.25 zoom)", new int[] {last - 3, last - 2, last - 1, last}, seconds);
-                int[] all = new int[r.frameCount()];
-                Arrays.setAll(all, i -> i);
-                throughput(r, name + " whole 1.0->1.25 slide", all, 1, seconds);
-                throughput(r, name + " whole 1.0->1.25 slide", all, 2, seconds);
+                measure(r, name + " zoom 1.00 of a 1.0->1.25 zoom", new int[] {0, 1, 2, 3}, seconds);
+                measure(r, name + " zoom 1.25 of a 1.0->1.25 zoom", new int[] {last - 3, last - 2, last - 1, last}, seconds);
+            }
+            try (FrameRenderer r = new FrameRenderer(project(List.of(slide(photo, pan, Transition.NONE))))) {
+                measure(r, name + " pan at zoom 1.00", new int[] {40, 41, 42, 43}, seconds);
             }
         }
         Motion a = new Motion(new View(0.5, 0.5, 1.0), new View(0.3, 0.35, 1.2), Easing.LINEAR);
@@ -60,8 +65,7 @@ public final class FrameRendererBench {
             int start = cross.timeline().startFrame(1);
             int[] frames = new int[28];
             Arrays.setAll(frames, i -> start + 1 + i);
-            single(r, "crossfade 24mp -> 6mp (zoom 1.0-1.2)", frames, seconds);
-            throughput(r, "crossfade 24mp -> 6mp", frames, 2, seconds);
+            measure(r, "crossfade 24mp -> 6mp (zoom 1.0-1.2)", frames, seconds);
         }
     }
 
@@ -69,8 +73,16 @@ public final class FrameRendererBench {
         return new Slide(photo, 4.0, m, FitMode.FILL, t, "");
     }
 
+    private static Quality quality = Quality.STANDARD;
+
     private static Project project(List<Slide> slides) {
-        return new Project(OutputSettings.FULL_HD, slides, List.of());
+        return new Project(OutputSettings.FULL_HD.withQuality(quality), slides, List.of());
+    }
+
+    private static void measure(FrameRenderer r, String label, int[] frames, double seconds) throws Exception {
+        single(r, label, frames, seconds);
+        throughput(r, label, frames, 1, seconds);
+        throughput(r, label, frames, 2, seconds);
     }
 
     private static void single(FrameRenderer r, String label, int[] frames, double seconds) throws Exception {
@@ -108,13 +120,10 @@ public final class FrameRendererBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicInteger next = new AtomicInteger();
-            long[] done = new long[1];
             List<Future<Integer>> futures = new ArrayList<>();
             long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
             long end = warmEnd + (long) (seconds * 1e9);
-            long[] counted = new long[threads];
             for (int t = 0; t < threads; t++) {
-                final int id = t;
                 futures.add(pool.submit(() -> {
                     YuvFrame out = new YuvFrame(W, H);
                     int n = 0;
@@ -128,7 +137,6 @@ public final class FrameRendererBench {
                             n++;
                         }
                     }
-                    counted[id] = n;
                     return n;
                 }));
             }
@@ -136,7 +144,6 @@ public final class FrameRendererBench {
             for (Future<Integer> f : futures) {
                 total += f.get();
             }
-            done[0] = total;
             System.out.printf(Locale.ROOT, "%-52s %d thread%s: %.1f frames/s (wall)%n", label, threads,
                     threads == 1 ? " " : "s", total / seconds);
         } finally {

@@ -1,0 +1,734 @@
+package org.kinora.ui;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.prefs.BackingStoreException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kinora.model.AudioTrack;
+import org.kinora.model.Project;
+import org.kinora.model.Slide;
+import org.kinora.project.AutoMotion;
+import org.kinora.project.PhotoFinder;
+import org.kinora.project.ProjectBuilder;
+import org.kinora.project.ProjectFile;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The main window: menu and toolbar, the Ken Burns editor and the preview side by side, the
+ * inspector and audio tracks on the right, the filmstrip below. Every edit goes through
+ * {@link History}; disk work runs on the background executor.
+ */
+final class EditorWindow {
+
+    private static final FileChooser.ExtensionFilter PROJECTS =
+            new FileChooser.ExtensionFilter("Kinora projects", "*" + ProjectFile.EXTENSION);
+
+    private final Stage stage;
+    private final EditorServices services;
+    private final History history = new History(Project.empty());
+    private final Thumbnails thumbnails;
+    private final Filmstrip filmstrip;
+    private final Inspector inspector;
+    private final KenBurnsEditor kenBurns;
+    private final PreviewPane preview;
+    private final Notifier notifier = new Notifier();
+    private final ListView<AudioTrack> audio = new ListView<>();
+    private final StackPane overlay;
+    private final MenuItem undoItem = new MenuItem("Undo");
+    private final MenuItem redoItem = new MenuItem("Redo");
+    private final Button undoButton = toolButton(Feather.CORNER_UP_LEFT, "Undo (Ctrl+Z)");
+    private final Button redoButton = toolButton(Feather.CORNER_UP_RIGHT, "Redo (Ctrl+Y)");
+    private final Menu recentMenu = new Menu("Open Recent");
+    private Path file;
+    private List<Integer> selection = List.of();
+    private boolean refreshing;
+    private Project lastAutosaved = history.current();
+
+    EditorWindow(Stage stage, EditorServices services) {
+        this.stage = stage;
+        this.services = services;
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
+        this.filmstrip = new Filmstrip(thumbnails);
+        this.inspector = new Inspector(this::editSelected);
+        this.kenBurns = new KenBurnsEditor(thumbnails);
+        this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
+                message -> notifier.warn(message));
+
+        filmstrip.setOnFilesDropped(this::addFiles);
+        filmstrip.setOnSlidesMoved(this::moveSlides);
+        filmstrip.list().getSelectionModel().getSelectedIndices().addListener(
+                (javafx.collections.ListChangeListener<Integer>) c -> selectionChanged());
+        kenBurns.setOnMotionEdited(m -> editSelected("Edit motion", null, s -> s.withMotion(m)));
+        kenBurns.setOnReset(this::resetMotion);
+        history.addListener(this::refresh);
+
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(menuBar(), toolBar()));
+        SplitPane stageArea = new SplitPane(kenBurns, preview);
+        stageArea.setDividerPositions(0.5);
+        ScrollPane inspectorScroll = new ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        TitledPane audioPane = new TitledPane("Audio tracks", audioPanel());
+        audioPane.setCollapsible(false);
+        TitledPane slidePane = new TitledPane("Slide", inspectorScroll);
+        slidePane.setCollapsible(false);
+        slidePane.setMaxHeight(Double.MAX_VALUE);
+        VBox side = new VBox(slidePane, audioPane);
+        VBox.setVgrow(slidePane, Priority.ALWAYS);
+        side.setMinWidth(300);
+        side.setPrefWidth(330);
+        side.getStyleClass().add("side-panel");
+        SplitPane main = new SplitPane(stageArea, side);
+        main.setDividerPositions(0.76);
+        SplitPane.setResizableWithParent(side, false);
+        root.setCenter(main);
+        root.setBottom(filmstrip);
+
+        notifier.setMouseTransparent(false);
+        overlay = new StackPane(root, notifier);
+        StackPane.setAlignment(notifier, Pos.BOTTOM_RIGHT);
+        notifier.setMaxHeight(Region.USE_PREF_SIZE);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(overlay, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(EditorWindow.class.getResource("editor.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        // Photos dropped anywhere else in the window go after the selection (or at the end).
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                addFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList(), insertionPoint());
+                e.setDropCompleted(true);
+            }
+        });
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            close();
+        });
+        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+        refresh();
+    }
+
+    // ---- state shown -------------------------------------------------------------------------
+
+    Project project() {
+        return history.current();
+    }
+
+    History history() {
+        return history;
+    }
+
+    Notifier notifier() {
+        return notifier;
+    }
+
+    Filmstrip filmstrip() {
+        return filmstrip;
+    }
+
+    PreviewPane preview() {
+        return preview;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private void refresh() {
+        Project p = history.current();
+        List<Integer> sel = selection.stream().filter(i -> i < p.slides().size()).toList();
+        if (sel.isEmpty() && !p.slides().isEmpty() && !selection.isEmpty()) {
+            sel = List.of(p.slides().size() - 1);
+        }
+        refreshing = true;
+        try {
+            filmstrip.show(p, sel);
+        } finally {
+            refreshing = false;
+        }
+        selection = sel;
+        audio.getItems().setAll(p.audioTracks());
+        showSelection();
+        preview.setProject(p);
+        undoItem.setText(history.canUndo() ? "Undo " + history.undoLabel() : "Undo");
+        redoItem.setText(history.canRedo() ? "Redo " + history.redoLabel() : "Redo");
+        undoItem.setDisable(!history.canUndo());
+        redoItem.setDisable(!history.canRedo());
+        undoButton.setDisable(!history.canUndo());
+        redoButton.setDisable(!history.canRedo());
+        updateTitle();
+    }
+
+    private void selectionChanged() {
+        if (refreshing) {
+            return;
+        }
+        selection = filmstrip.selectedIndices();
+        history.seal();
+        showSelection();
+        if (!selection.isEmpty()) {
+            preview.showSlide(selection.get(0));
+        }
+    }
+
+    private void showSelection() {
+        Project p = history.current();
+        inspector.show(p, selection);
+        kenBurns.show(selection.isEmpty() ? null : p.slides().get(selection.get(0)), p.output().aspect());
+    }
+
+    private void updateTitle() {
+        String name = file == null ? "Untitled" : String.valueOf(file.getFileName());
+        stage.setTitle((history.isDirty() ? "• " : "") + name + " — Kinora");
+    }
+
+    // ---- edits -------------------------------------------------------------------------------
+
+    private boolean apply(String label, Object mergeKey, UnaryOperator<Project> edit) {
+        try {
+            history.apply(label, mergeKey, edit);
+            return true;
+        } catch (History.RejectedEdit e) {
+            notifier.warn(e.getMessage());
+            refresh(); // put the inspector back to what the project really holds
+            return false;
+        }
+    }
+
+    private void editSelected(String label, Object mergeKey, UnaryOperator<Slide> change) {
+        List<Integer> indices = selection;
+        if (indices.isEmpty()) {
+            return;
+        }
+        boolean done = apply(label, mergeKey, p -> {
+            List<Slide> slides = new ArrayList<>(p.slides());
+            for (int i : indices) {
+                slides.set(i, change.apply(slides.get(i)));
+            }
+            return p.withSlides(slides);
+        });
+        if (done && !label.equals("Caption")) {
+            preview.playSlide(indices.get(0)); // show the edit at once
+        }
+    }
+
+    private void resetMotion() {
+        List<Integer> indices = selection;
+        apply("Automatic motion", null, p -> {
+            List<Slide> slides = new ArrayList<>(p.slides());
+            for (int i : indices) {
+                slides.set(i, slides.get(i).withMotion(AutoMotion.forSlide(i)));
+            }
+            return p.withSlides(slides);
+        });
+        if (!indices.isEmpty()) {
+            preview.playSlide(indices.get(0));
+        }
+    }
+
+    /**
+     * Adds photos and the photos in folders before slide {@code index}, with automatic motion.
+     * Reading the files runs in the background; files that are not photos are named in a warning.
+     */
+    void addFiles(List<Path> dropped, int index) {
+        notifier.info("Adding " + describeDrop(dropped) + " …");
+        services.background().execute(() -> {
+            PhotoFinder.Result found;
+            try {
+                found = PhotoFinder.find(dropped);
+            } catch (IOException e) {
+                services.fx().execute(() -> notifier.warn("Cannot add " + e.getMessage()));
+                return;
+            }
+            services.fx().execute(() -> insertPhotos(found, index));
+        });
+    }
+
+    private void insertPhotos(PhotoFinder.Result found, int index) {
+        if (!found.skipped().isEmpty()) {
+            notifier.warn("Skipped " + found.skipped().size() + (found.skipped().size() == 1 ? " file" : " files")
+                    + " that " + (found.skipped().size() == 1 ? "is" : "are") + " not a photo: "
+                    + found.skipped().stream().map(p -> String.valueOf(p.getFileName())).limit(8)
+                    .collect(Collectors.joining(", "))
+                    + (found.skipped().size() > 8 ? " …" : ""));
+        }
+        if (found.photos().isEmpty()) {
+            return;
+        }
+        Project before = history.current();
+        int at = Math.max(0, Math.min(index, before.slides().size()));
+        ProjectBuilder builder = new ProjectBuilder().output(before.output());
+        List<Slide> added = new ArrayList<>();
+        for (int i = 0; i < found.photos().size(); i++) {
+            added.add(builder.slide(found.photos().get(i), at + i));
+        }
+        selection = IntStream.range(at, at + added.size()).boxed().toList();
+        String label = "Add " + added.size() + (added.size() == 1 ? " photo" : " photos");
+        apply(label, null, p -> SlideEdits.insert(p, at, added));
+    }
+
+    void moveSlides(List<Integer> indices, int target) {
+        if (indices.isEmpty()) {
+            return;
+        }
+        int first = SlideEdits.movedTo(indices, target);
+        List<Integer> after = IntStream.range(first, first + indices.size()).boxed().toList();
+        List<Integer> old = selection;
+        selection = after;
+        if (!apply("Move " + plural(indices.size(), "slide"), null, p -> SlideEdits.move(p, indices, target))) {
+            selection = old;
+        }
+    }
+
+    void deleteSelected() {
+        List<Integer> indices = selection;
+        if (indices.isEmpty()) {
+            return;
+        }
+        int first = indices.get(0);
+        selection = List.of(Math.max(0, first - 1));
+        apply("Delete " + plural(indices.size(), "slide"), null, p -> SlideEdits.remove(p, indices));
+        if (history.current().slides().isEmpty()) {
+            selection = List.of();
+            refresh();
+        }
+    }
+
+    void selectAll() {
+        filmstrip.list().getSelectionModel().selectAll();
+    }
+
+    void undo() {
+        history.undo();
+    }
+
+    void redo() {
+        history.redo();
+    }
+
+    private int insertionPoint() {
+        return selection.isEmpty() ? history.current().slides().size() : selection.get(selection.size() - 1) + 1;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private static String describeDrop(List<Path> dropped) {
+        return dropped.size() == 1 ? String.valueOf(dropped.get(0).getFileName()) : dropped.size() + " items";
+    }
+
+    // ---- files -------------------------------------------------------------------------------
+
+    void newProject() {
+        confirmDiscard(() -> {
+            file = null;
+            selection = List.of();
+            history.reset(Project.empty());
+        });
+    }
+
+    private void chooseAndOpen() {
+        confirmDiscard(() -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open project");
+            chooser.getExtensionFilters().add(PROJECTS);
+            File chosen = chooser.showOpenDialog(stage);
+            if (chosen != null) {
+                open(chosen.toPath());
+            }
+        });
+    }
+
+    /** Loads a project in the background and shows it. */
+    void open(Path path) {
+        services.background().execute(() -> {
+            try {
+                Project loaded = ProjectFile.load(path);
+                services.fx().execute(() -> opened(path, loaded));
+            } catch (IOException e) {
+                services.fx().execute(() -> error("Cannot open " + path.getFileName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void opened(Path path, Project loaded) {
+        file = path.toAbsolutePath().normalize();
+        selection = loaded.slides().isEmpty() ? List.of() : List.of(0);
+        history.reset(loaded);
+        remember(file);
+    }
+
+    /** Shows recovered unsaved work: dirty, so the user saves it where they like. */
+    void restore(Autosave.Recovered recovered) {
+        file = recovered.original();
+        selection = recovered.project().slides().isEmpty() ? List.of() : List.of(0);
+        history.reset(recovered.project());
+        history.markSaved(Project.empty()); // unsaved: the title shows it and closing asks
+        notifier.info("Restored unsaved work from " + recovered.savedAt());
+    }
+
+    private void save(Runnable then) {
+        if (file == null) {
+            saveAs(then);
+            return;
+        }
+        saveTo(file, then);
+    }
+
+    private void saveAs(Runnable then) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save project");
+        chooser.getExtensionFilters().add(PROJECTS);
+        chooser.setInitialFileName(file == null ? "slideshow" + ProjectFile.EXTENSION : String.valueOf(file.getFileName()));
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            Path target = chosen.toPath();
+            if (!target.getFileName().toString().endsWith(ProjectFile.EXTENSION)) {
+                target = target.resolveSibling(target.getFileName() + ProjectFile.EXTENSION);
+            }
+            saveTo(target, then);
+        }
+    }
+
+    /** Saves in the background; {@code then} runs on the JavaFX thread once it is on disk. */
+    void saveTo(Path target, Runnable then) {
+        Project snapshot = history.current();
+        services.background().execute(() -> {
+            try {
+                ProjectFile.save(snapshot, target);
+                services.fx().execute(() -> {
+                    file = target.toAbsolutePath().normalize();
+                    history.markSaved(snapshot);
+                    remember(file);
+                    notifier.info("Saved " + target.getFileName());
+                    then.run();
+                });
+            } catch (IOException e) {
+                services.fx().execute(() -> error("Cannot save " + target.getFileName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void remember(Path path) {
+        services.background().execute(() -> {
+            try {
+                services.recent().add(path);
+            } catch (BackingStoreException e) {
+                services.fx().execute(() -> notifier.warn("Cannot remember recent files: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void autosave() {
+        Project snapshot = history.current();
+        if (!history.isDirty() || snapshot.equals(lastAutosaved)) {
+            return;
+        }
+        lastAutosaved = snapshot;
+        Path original = file;
+        services.background().execute(() -> {
+            try {
+                services.autosave().save(snapshot, original);
+            } catch (IOException e) {
+                services.fx().execute(() -> notifier.warn("Autosave failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Asks to save unsaved changes, then runs {@code action} unless the user cancels. */
+    private void confirmDiscard(Runnable action) {
+        if (!history.isDirty()) {
+            action.run();
+            return;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Your changes will be lost if you don't save them.", save, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setHeaderText("Save changes to " + (file == null ? "this slideshow" : file.getFileName()) + "?");
+        alert.showAndWait().ifPresent(b -> {
+            if (b == save) {
+                save(action);
+            } else if (b == discard) {
+                action.run();
+            }
+        });
+    }
+
+    void close() {
+        confirmDiscard(() -> {
+            preview.dispose();
+            services.background().execute(() -> {
+                try {
+                    services.autosave().clear(); // a clean exit leaves nothing to recover
+                } catch (IOException e) {
+                    System.err.println("kinora: cannot remove the autosave: " + e.getMessage());
+                }
+            });
+            stage.close();
+        });
+    }
+
+    private void error(String header, String detail) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText(header);
+        alert.show();
+    }
+
+    // ---- render ------------------------------------------------------------------------------
+
+    private void render() {
+        if (services.render() == null) {
+            error("Rendering is not in this build yet",
+                    "The render pipeline (org.kinora.render.pipeline) has not been merged into this build.");
+            return;
+        }
+        if (history.current().slides().isEmpty()) {
+            notifier.warn("Add some photos before rendering.");
+            return;
+        }
+        preview.pause();
+        new RenderDialog(stage, services.render(), history.current(), file).show();
+    }
+
+    // ---- menus, toolbar, keys ----------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New", Feather.FILE, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newProject);
+        MenuItem openItem = item("Open…", Feather.FOLDER, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
+        MenuItem saveItem = item("Save", Feather.SAVE, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> save(() -> { }));
+        MenuItem saveAsItem = item("Save As…", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveAs(() -> { }));
+        MenuItem addItem = item("Add Photos…", Feather.PLUS, null, this::choosePhotos);
+        MenuItem renderItem = item("Render…", Feather.FILM, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::render);
+        MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::close);
+        recentMenu.setOnShowing(e -> fillRecent());
+        recentMenu.getItems().add(new MenuItem("(none)"));
+        Menu fileMenu = new Menu("File", null, newItem, openItem, recentMenu, new SeparatorMenuItem(), saveItem,
+                saveAsItem, new SeparatorMenuItem(), addItem, renderItem, new SeparatorMenuItem(), quit);
+
+        undoItem.setGraphic(Icons.of(Feather.CORNER_UP_LEFT));
+        undoItem.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undoItem.setOnAction(e -> undo());
+        redoItem.setGraphic(Icons.of(Feather.CORNER_UP_RIGHT));
+        redoItem.setAccelerator(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
+        redoItem.setOnAction(e -> redo());
+        MenuItem delete = item("Delete Slides  (Del)", Feather.TRASH_2, null, this::deleteSelected);
+        MenuItem all = item("Select All Slides", null, null, this::selectAll);
+        Menu editMenu = new Menu("Edit", null, undoItem, redoItem, new SeparatorMenuItem(), delete, all);
+
+        MenuItem playItem = item("Play / Pause  (Space)", Feather.PLAY, null, preview::togglePlay);
+        MenuItem replay = item("Replay Slide", Feather.REFRESH_CW, null, () -> {
+            if (!selection.isEmpty()) {
+                preview.playSlide(selection.get(0));
+            }
+        });
+        Menu playMenu = new Menu("Playback", null, playItem, replay);
+        return new MenuBar(fileMenu, editMenu, playMenu);
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        List<Path> recent = services.recent().list();
+        if (recent.isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+        for (Path p : recent) {
+            MenuItem mi = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            mi.setDisable(!Files.exists(p));
+            mi.setOnAction(e -> confirmDiscard(() -> open(p)));
+            recentMenu.getItems().add(mi);
+        }
+    }
+
+    private ToolBar toolBar() {
+        Button newB = toolButton(Feather.FILE, "New (Ctrl+N)");
+        newB.setOnAction(e -> newProject());
+        Button openB = toolButton(Feather.FOLDER, "Open (Ctrl+O)");
+        openB.setOnAction(e -> chooseAndOpen());
+        Button saveB = toolButton(Feather.SAVE, "Save (Ctrl+S)");
+        saveB.setOnAction(e -> save(() -> { }));
+        undoButton.setOnAction(e -> undo());
+        redoButton.setOnAction(e -> redo());
+        Button addB = toolButton(Feather.PLUS, "Add photos");
+        addB.setOnAction(e -> choosePhotos());
+        Button deleteB = toolButton(Feather.TRASH_2, "Delete selected slides (Delete)");
+        deleteB.setOnAction(e -> deleteSelected());
+        Button playB = toolButton(Feather.PLAY, "Play / pause (Space)");
+        playB.setOnAction(e -> preview.togglePlay());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button renderB = new Button("Render", Icons.of(Feather.FILM));
+        renderB.setId("render");
+        renderB.getStyleClass().add(Styles.ACCENT);
+        renderB.setDefaultButton(false);
+        renderB.setOnAction(e -> render());
+        Label brand = new Label("Kinora");
+        brand.getStyleClass().add("brand");
+        return new ToolBar(brand, new javafx.scene.control.Separator(Orientation.VERTICAL), newB, openB, saveB,
+                new javafx.scene.control.Separator(Orientation.VERTICAL), undoButton, redoButton,
+                new javafx.scene.control.Separator(Orientation.VERTICAL), addB, deleteB, playB, spacer, renderB);
+    }
+
+    private Node audioPanel() {
+        audio.setId("audio-tracks");
+        audio.setPrefHeight(110);
+        audio.setPlaceholder(new Label("No music. Add a track for the soundtrack."));
+        audio.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(AudioTrack t, boolean empty) {
+                super.updateItem(t, empty);
+                if (empty || t == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    setGraphic(Icons.of(Feather.MUSIC));
+                    setText(t.file().getFileName() + "  · from " + Filmstrip.seconds(t.startSeconds())
+                            + (t.loop() ? " · loops" : "") + (t.volume() != 1 ? " · vol " + t.volume() : ""));
+                }
+            }
+        });
+        Button add = new Button("Add music…", Icons.of(Feather.PLUS));
+        add.getStyleClass().add(Styles.SMALL);
+        add.setOnAction(e -> chooseMusic());
+        Button remove = new Button("Remove", Icons.of(Feather.MINUS));
+        remove.getStyleClass().add(Styles.SMALL);
+        remove.disableProperty().bind(audio.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            int i = audio.getSelectionModel().getSelectedIndex();
+            if (i >= 0) {
+                apply("Remove music", null, p -> {
+                    List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
+                    tracks.remove(i);
+                    return p.withAudioTracks(tracks);
+                });
+            }
+        });
+        HBox buttons = new HBox(6, add, remove);
+        VBox box = new VBox(6, audio, buttons);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private void chooseMusic() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add music");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audio",
+                "*.mp3", "*.m4a", "*.aac", "*.wav", "*.flac", "*.ogg", "*.opus"));
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            AudioTrack track = AudioTrack.of(chosen.toPath().toAbsolutePath());
+            apply("Add music", null, p -> {
+                List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
+                tracks.add(track);
+                return p.withAudioTracks(tracks);
+            });
+        }
+    }
+
+    private void choosePhotos() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add photos");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Photos",
+                "*.jpg", "*.jpeg", "*.png", "*.tif", "*.tiff", "*.webp", "*.bmp", "*.JPG", "*.JPEG"));
+        List<File> chosen = chooser.showOpenMultipleDialog(stage);
+        if (chosen != null && !chosen.isEmpty()) {
+            addFiles(chosen.stream().map(File::toPath).toList(), insertionPoint());
+        }
+    }
+
+    /** Space plays, Delete removes, unless the user is typing in a field. */
+    private void keys(KeyEvent e) {
+        Node focus = stage.getScene().getFocusOwner();
+        boolean typing = focus instanceof TextInputControl || focus instanceof ComboBoxBase<?>
+                || focus instanceof Spinner<?> || (focus != null && focus.getParent() instanceof Spinner<?>);
+        if (typing) {
+            return;
+        }
+        if (e.getCode() == KeyCode.SPACE) {
+            preview.togglePlay();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            deleteSelected();
+            e.consume();
+        }
+    }
+
+    private static MenuItem item(String text, Feather icon, KeyCombination key, Runnable action) {
+        MenuItem mi = new MenuItem(text, icon == null ? null : Icons.of(icon));
+        if (key != null) {
+            mi.setAccelerator(key);
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private static Button toolButton(Feather icon, String tip) {
+        Button b = new Button(null, Icons.of(icon, 18));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}
