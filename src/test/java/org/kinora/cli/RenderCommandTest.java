@@ -186,6 +186,40 @@ class RenderCommandTest {
         assertThat(run.out()).contains("h264_nvenc").contains("libx264").contains("libopenh264").contains("auto uses: ");
     }
 
+    @Test
+    void theSampleProjectRendersWithItsMusicMixedIn() throws Exception {
+        Path sample = Path.of("assets/sample/sample.kinora");
+        Path video = dir.resolve("sample.mp4");
+        Run run = kinora("render", sample.toString(), "-o", video.toString(), "--size", "160x90", "--fps", "10", "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        Project p = ProjectFile.load(sample);
+        double seconds = p.timeline().totalFrames() / (double) p.output().fps();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
+            g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+            g.start();
+            assertThat(g.getAudioCodecName()).isEqualTo("aac");
+            assertThat(g.getSampleRate()).isEqualTo(48_000);
+            assertThat(g.getAudioChannels()).isEqualTo(2);
+            assertThat(g.getLengthInTime() / 1e6).isCloseTo(seconds, org.assertj.core.data.Offset.offset(0.05));
+            double sumSquares = 0;
+            long samples = 0;
+            Frame f;
+            while ((f = g.grabSamples()) != null) {
+                for (java.nio.Buffer b : f.samples) {
+                    java.nio.FloatBuffer fb = (java.nio.FloatBuffer) b;
+                    for (int i = fb.position(); i < fb.limit(); i++) {
+                        sumSquares += fb.get(i) * fb.get(i);
+                        samples++;
+                    }
+                }
+            }
+            assertThat(samples / 2.0 / 48_000).isCloseTo(seconds, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(Math.sqrt(sumSquares / samples)).as("RMS of the soundtrack").isGreaterThan(0.01);
+            g.stop();
+        }
+    }
+
     private static boolean nvencWorks() {
         return EncoderProbe.probe(VideoEncoder.H264_NVENC, new EncodeSettings(320, 180, 30, Quality.STANDARD, -1)).usable();
     }

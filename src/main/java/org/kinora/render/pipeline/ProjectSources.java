@@ -27,7 +27,6 @@ public final class ProjectSources {
 
     /** The project's soundtrack, exactly as long as its video; silence when it has no music. */
     public static AudioSource audio(Project project) throws IOException {
-        // Opens every audio file now, so a missing or broken one fails before any frame is rendered.
         return org.kinora.render.audio.AudioMixer.open(project);
     }
 }

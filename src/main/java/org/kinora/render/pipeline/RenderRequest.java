@@ -51,7 +51,7 @@ public record RenderRequest(FrameSource frames, AudioSource audio, Path target, 
 
     /** Sample frames of audio matching the video's length exactly. */
     public static long audioLength(FrameSource frames) {
-        return (long) frames.frameCount() * AudioSource.SAMPLE_RATE / frames.fps();
+        return org.kinora.render.audio.AudioLength.sampleFrames(frames.frameCount(), frames.fps());
     }
 
     public RenderRequest withAudio(AudioSource value) {
