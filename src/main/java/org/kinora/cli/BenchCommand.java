@@ -64,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads making frames (default: one per core).")
     Integer threads;
 
+    @Option(names = "--music", paramLabel = "FILE",
+            description = "Music for the soundtrack, trimmed to the video (default: silence, still encoded as AAC).")
+    Path music;
+
     @Option(names = "--photo-limit", paramLabel = "N", defaultValue = "12",
             description = "Use the first N photos (default: ${DEFAULT-VALUE}).")
     int photoLimit;
@@ -82,20 +86,25 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Path> used = found.subList(0, Math.min(photoLimit, found.size()));
         Project project = ReferenceSlideshow.build(used, output);
+        if (music != null) {
+            project = project.withAudioTracks(List.of(org.kinora.model.AudioTrack.of(music.toAbsolutePath())));
+        }
         EncodeSettings settings = EncodeSettings.of(output);
         Path work = Files.createTempDirectory("kinora-bench");
-        try (FrameSource all = ProjectSources.frames(project)) {
+        try (FrameSource all = ProjectSources.frames(project); AudioSource audio = ProjectSources.audio(project)) {
             FrameSource source = frames == null ? all : new FirstFrames(all, frames);
             int n = source.frameCount();
             out.printf(Locale.ROOT, "Reference slideshow: %d photos, %d frames, %dx%d@%d, %s preset %s CRF %d, "
-                            + "%d producers, queue %d, %d cores; load average %s%n",
+                            + "%s, %d producers, queue %d, %d cores; load average %s%n",
                     used.size(), n, output.width(), output.height(), output.fps(), encoder,
-                    output.quality().x264Preset(), settings.crf(), producers, RenderRequest.defaultQueue(producers),
+                    output.quality().x264Preset(), settings.crf(),
+                    music != null && frames == null ? "music " + music.getFileName() : "silent AAC", producers, RenderRequest.defaultQueue(producers),
                     Runtime.getRuntime().availableProcessors(), loadAverage());
             out.flush();
 
             RenderRequest request = RenderRequest.of(source, work.resolve("render.mp4"), output.encoder(), settings)
-                    .withProducers(producers).withAudio(AudioSource.silence(RenderRequest.audioLength(source)));
+                    .withProducers(producers)
+                    .withAudio(frames == null ? audio : AudioSource.silence(RenderRequest.audioLength(source)));
             RenderResult render = RenderPipeline.render(request, RenderListener.NONE);
             Files.delete(render.file());
             long renderRss = ProcessMemory.peakRssKb();
