@@ -105,28 +105,38 @@ final class BenchCommand implements Callable<Integer> {
             RenderRequest request = RenderRequest.of(source, work.resolve("render.mp4"), output.encoder(), settings)
                     .withProducers(producers)
                     .withAudio(frames == null ? audio : AudioSource.silence(RenderRequest.audioLength(source)));
+            long cpu0 = processCpuNanos();
             RenderResult render = RenderPipeline.render(request, RenderListener.NONE);
+            double renderCpu = (processCpuNanos() - cpu0) / 1e9;
             Files.delete(render.file());
             long renderRss = ProcessMemory.peakRssKb();
             long renderHeap = peakHeapBytes();
-            out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s)%n", render.averageFps(), n,
-                    render.wallTime().toNanos() / 1e9, render.encoder().ffmpegName());
+            out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s; %.1f CPU s)%n",
+                    render.averageFps(), n, render.wallTime().toNanos() / 1e9, render.encoder().ffmpegName(), renderCpu);
             out.printf(Locale.ROOT, "  peak RSS %d MB, peak heap %d MB during the render%n", renderRss / 1024,
                     renderHeap >> 20);
             out.flush();
 
+            long cpu1 = processCpuNanos();
             double generation = EncoderOnlyBench.generationOnlyFps(source, producers);
-            out.printf(Locale.ROOT, "frame generation:  %.1f fps (%d threads, no encoding)%n", generation, producers);
+            double generationCpu = (processCpuNanos() - cpu1) / 1e9;
+            out.printf(Locale.ROOT, "frame generation:  %.1f fps (%d threads, no encoding; %.1f CPU s)%n", generation,
+                    producers, generationCpu);
             out.flush();
 
             Path raw = work.resolve("frames.yuv");
             EncoderOnlyBench.writeRawFrames(source, producers, raw);
+            long cpu2 = processCpuNanos();
             double encoderOnly = EncoderOnlyBench.encoderOnlyFps(raw, n, render.encoder(), settings,
                     work.resolve("encoder-only.mp4"));
+            double encoderCpu = (processCpuNanos() - cpu2) / 1e9;
             Files.delete(raw);
-            out.printf(Locale.ROOT, "encoder only:      %.1f fps (%s, same settings, frames made beforehand)%n",
-                    encoderOnly, render.encoder().ffmpegName());
-            out.printf(Locale.ROOT, "ratio:             %.2f (render / encoder only)%n", render.averageFps() / encoderOnly);
+            out.printf(Locale.ROOT, "encoder only:      %.1f fps (%s, same settings, frames made beforehand; %.1f CPU s)%n",
+                    encoderOnly, render.encoder().ffmpegName(), encoderCpu);
+            out.printf(Locale.ROOT, "ratio:             %.2f (render fps / encoder-only fps)%n", render.averageFps() / encoderOnly);
+            // On a shared machine the load changes between phases; CPU seconds do not depend on it.
+            out.printf(Locale.ROOT, "CPU-time ratio:    %.2f (encoder-only CPU s / render CPU s: the wall ratio on "
+                    + "otherwise idle cores)%n", encoderCpu / renderCpu);
             out.printf(Locale.ROOT, "peak heap:         %d MB; peak RSS %d MB (VmHWM, whole run); max heap %d MB; "
                             + "load average %s%n", peakHeapBytes() >> 20, ProcessMemory.peakRssKb() / 1024,
                     Runtime.getRuntime().maxMemory() >> 20, loadAverage());
@@ -143,6 +153,13 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        throw new UnsupportedOperationException("this JVM does not report process CPU time");
     }
 
     private static long peakHeapBytes() {
