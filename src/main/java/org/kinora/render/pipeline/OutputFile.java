@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
  */
 final class OutputFile {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Path target;
     private final Path temp;
     private final boolean overwrite;
@@ -38,7 +40,9 @@ final class OutputFile {
             throw new RenderException(target + " already exists; use --force to replace it");
         }
         try {
-            Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+            // Not Files.createTempFile: its owner-only permissions would carry over to the video.
+            Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp"));
             return new OutputFile(target, temp, overwrite);
         } catch (AccessDeniedException e) {
             throw new RenderException("cannot write to folder " + folder + ": permission denied", e);

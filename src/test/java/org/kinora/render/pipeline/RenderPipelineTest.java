@@ -82,6 +82,11 @@ class RenderPipelineTest {
         assertThat(events.get(events.size() - 1).framesDone()).isEqualTo(90);
         assertThat(events).allSatisfy(e -> assertThat(e.totalFrames()).isEqualTo(90));
         assertThat(onlyTarget()).containsExactly(target.getFileName().toString());
+        if (Files.getFileStore(target).supportsFileAttributeView("posix")) { // as any new file: umask, not owner-only
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+            Files.delete(plain);
+        }
     }
 
     @Test
