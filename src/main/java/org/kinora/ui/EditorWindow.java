@@ -423,7 +423,7 @@ final class EditorWindow {
         selection = recovered.project().slides().isEmpty() ? List.of() : List.of(0);
         history.reset(recovered.project());
         history.markSaved(Project.empty()); // unsaved: the title shows it and closing asks
-        notifier.info("Restored unsaved work from " + recovered.savedAt());
+        notifier.info("Restored unsaved work from " + recovered.savedAtText());
     }
 
     private void save(Runnable then) {
