@@ -99,7 +99,9 @@ final class EditorWindow {
         this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
         this.filmstrip = new Filmstrip(thumbnails);
         this.inspector = new Inspector(this::editSelected);
-        this.kenBurns = new KenBurnsEditor(thumbnails);
+        // The large photo for the motion editor decodes on the preview threads, so it never
+        // holds up the filmstrip's thumbnails after a drop.
+        this.kenBurns = new KenBurnsEditor(new Thumbnails(services.previewThreads(), services.fx(), 8));
         this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
                 message -> notifier.warn(message));
 
@@ -284,45 +286,95 @@ final class EditorWindow {
         }
     }
 
+    /** Photos are classified and inserted this many at a time, so a big drop shows its first slides at once. */
+    private static final int DROP_CHUNK = 24;
+
     /**
      * Adds photos and the photos in folders before slide {@code index}, with automatic motion.
-     * Reading the files runs in the background; files that are not photos are named in a warning.
+     * Reading the files runs in the background; a big drop is inserted in chunks (one undo step in
+     * all); files that are not photos are named in a warning at the end.
      */
     void addFiles(List<Path> dropped, int index) {
         notifier.info("Adding " + describeDrop(dropped) + " …");
+        Object dropStep = new Object(); // the chunks of this drop merge into one undo step
         services.background().execute(() -> {
-            PhotoFinder.Result found;
-            try {
-                found = PhotoFinder.find(dropped);
-            } catch (IOException e) {
-                services.fx().execute(() -> notifier.warn("Cannot add " + e.getMessage()));
-                return;
+            List<Path> files = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Path p : dropped) {
+                if (Files.isDirectory(p)) {
+                    try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+                        walk.filter(Files::isRegularFile).sorted(PhotoFinder.NATURAL_ORDER).forEach(files::add);
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        problems.add(p.getFileName() + " (cannot read the folder: " + e.getMessage() + ")");
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    problems.add(p.getFileName() + " (no such file)");
+                }
             }
-            services.fx().execute(() -> insertPhotos(found, index));
+            List<Path> skipped = new ArrayList<>();
+            // Chunks wait here for the JavaFX thread, which takes all that are ready in one insert.
+            java.util.concurrent.ConcurrentLinkedQueue<List<Path>> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicBoolean drainQueued = new java.util.concurrent.atomic.AtomicBoolean();
+            int[] added = {0};
+            Runnable drain = () -> {
+                drainQueued.set(false);
+                List<Path> photos = new ArrayList<>();
+                for (List<Path> chunk; (chunk = ready.poll()) != null; ) {
+                    photos.addAll(chunk);
+                }
+                if (!photos.isEmpty()) {
+                    insertPhotos(photos, index + added[0], added[0], dropStep);
+                    added[0] += photos.size();
+                }
+            };
+            for (int from = 0; from < files.size(); from += DROP_CHUNK) {
+                PhotoFinder.Result found;
+                try {
+                    found = PhotoFinder.find(files.subList(from, Math.min(files.size(), from + DROP_CHUNK)));
+                } catch (IOException e) {
+                    problems.add(e.getMessage());
+                    continue;
+                }
+                skipped.addAll(found.skipped());
+                if (!found.photos().isEmpty()) {
+                    ready.add(found.photos());
+                    if (drainQueued.compareAndSet(false, true)) {
+                        services.fx().execute(drain);
+                    }
+                }
+            }
+            services.fx().execute(() -> reportSkipped(skipped, problems));
         });
     }
 
-    private void insertPhotos(PhotoFinder.Result found, int index) {
-        if (!found.skipped().isEmpty()) {
-            notifier.warn("Skipped " + found.skipped().size() + (found.skipped().size() == 1 ? " file" : " files")
-                    + " that " + (found.skipped().size() == 1 ? "is" : "are") + " not a photo: "
-                    + found.skipped().stream().map(p -> String.valueOf(p.getFileName())).limit(8)
+    private void reportSkipped(List<Path> skipped, List<String> problems) {
+        if (!skipped.isEmpty()) {
+            notifier.warn("Skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
+                    + " that " + (skipped.size() == 1 ? "is" : "are") + " not a photo: "
+                    + skipped.stream().map(p -> String.valueOf(p.getFileName())).limit(8)
                     .collect(Collectors.joining(", "))
-                    + (found.skipped().size() > 8 ? " …" : ""));
+                    + (skipped.size() > 8 ? " …" : ""));
         }
-        if (found.photos().isEmpty()) {
-            return;
+        if (!problems.isEmpty()) {
+            notifier.warn("Could not add " + String.join("; ", problems));
         }
-        Project before = history.current();
-        int at = Math.max(0, Math.min(index, before.slides().size()));
-        ProjectBuilder builder = new ProjectBuilder().output(before.output());
+    }
+
+    /** Inserts one chunk of a drop; {@code before} photos of the same drop are already in. */
+    private void insertPhotos(List<Path> photos, int index, int before, Object dropStep) {
+        Project current = history.current();
+        int at = Math.max(0, Math.min(index, current.slides().size()));
+        ProjectBuilder builder = new ProjectBuilder().output(current.output());
         List<Slide> added = new ArrayList<>();
-        for (int i = 0; i < found.photos().size(); i++) {
-            added.add(builder.slide(found.photos().get(i), at + i));
+        for (int i = 0; i < photos.size(); i++) {
+            added.add(builder.slide(photos.get(i), at + i));
         }
-        selection = IntStream.range(at, at + added.size()).boxed().toList();
-        String label = "Add " + added.size() + (added.size() == 1 ? " photo" : " photos");
-        apply(label, null, p -> SlideEdits.insert(p, at, added));
+        int first = at - before;
+        selection = IntStream.range(Math.max(0, first), at + added.size()).boxed().toList();
+        int total = before + added.size();
+        apply("Add " + total + (total == 1 ? " photo" : " photos"), dropStep, p -> SlideEdits.insert(p, at, added));
     }
 
     void moveSlides(List<Integer> indices, int target) {

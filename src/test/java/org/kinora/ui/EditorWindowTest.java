@@ -79,6 +79,18 @@ class EditorWindowTest {
     }
 
     @Test
+    void aBigDropIsInsertedInChunksButUndoneInOneStep(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            photo("big/img" + i + ".png", 16, 16);
+        }
+        robot.interact(() -> window.filmstrip().dropFiles(List.of(dir.resolve("big")), 0));
+        assertThat(names()).hasSize(30).startsWith("img1.png", "img2.png").endsWith("img30.png");
+        assertThat(window.history().undoLabel()).isEqualTo("Add 30 photos");
+        robot.interact(window::undo);
+        assertThat(window.project().slides()).isEmpty();
+    }
+
+    @Test
     void reorderDeleteUndoRedo(FxRobot robot) throws Exception {
         List<Path> photos = List.of(photo("p1.jpg", 64, 48), photo("p2.jpg", 64, 48), photo("p3.jpg", 64, 48),
                 photo("p4.jpg", 64, 48));
