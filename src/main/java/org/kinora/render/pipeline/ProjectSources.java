@@ -27,11 +27,7 @@ public final class ProjectSources {
 
     /** The project's soundtrack, exactly as long as its video; silence when it has no music. */
     public static AudioSource audio(Project project) throws IOException {
-        long length = (long) project.timeline().totalFrames() * AudioSource.SAMPLE_RATE / project.output().fps();
-        if (project.audioTracks().isEmpty()) {
-            return AudioSource.silence(length);
-        }
-        // TODO(merge): org.kinora.render.audio.AudioMixer.open(project) once issue 7 lands on main.
-        throw new UnsupportedOperationException("music needs the audio mixer, which is not in this build yet");
+        // Opens every audio file now, so a missing or broken one fails before any frame is rendered.
+        return org.kinora.render.audio.AudioMixer.open(project);
     }
 }
