@@ -90,6 +90,7 @@ final class EditorWindow {
     private List<Integer> selection = List.of();
     private boolean refreshing;
     private Project lastAutosaved = history.current();
+    private RenderDialog renderDialog;
 
     EditorWindow(Stage stage, EditorServices services) {
         this.stage = stage;
@@ -568,6 +569,16 @@ final class EditorWindow {
     }
 
     void close() {
+        if (renderDialog != null && renderDialog.isRendering()) {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Quitting stops the render; the video will not be written.", ButtonType.OK, ButtonType.CANCEL);
+            alert.initOwner(stage);
+            alert.setHeaderText("A video is still rendering");
+            if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+            renderDialog.cancelRender();
+        }
         confirmDiscard(() -> {
             preview.dispose();
             services.background().execute(() -> {
@@ -601,7 +612,12 @@ final class EditorWindow {
             return;
         }
         preview.pause();
-        new RenderDialog(stage, services.render(), history.current(), file).show();
+        if (renderDialog != null && renderDialog.isRendering()) {
+            renderDialog.stage().toFront(); // one render at a time
+            return;
+        }
+        renderDialog = new RenderDialog(stage, services.render(), history.current(), file);
+        renderDialog.show();
     }
 
     // ---- menus, toolbar, keys ----------------------------------------------------------------
