@@ -1,6 +1,5 @@
 package org.kinora.ui;
 
-import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,37 +12,22 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -51,14 +35,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.kinora.model.AudioTrack;
 import org.kinora.model.Project;
 import org.kinora.model.Slide;
 import org.kinora.project.AutoMotion;
 import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
-import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The main window: menu and toolbar, the Ken Burns editor and the preview side by side, the
@@ -79,13 +61,9 @@ final class EditorWindow {
     private final KenBurnsEditor kenBurns;
     private final PreviewPane preview;
     private final Notifier notifier = new Notifier();
-    private final ListView<AudioTrack> audio = new ListView<>();
+    private final EditorMenus menus = new EditorMenus(this);
+    private final AudioTrackList audio;
     private final StackPane overlay;
-    private final MenuItem undoItem = new MenuItem("Undo");
-    private final MenuItem redoItem = new MenuItem("Redo");
-    private final Button undoButton = toolButton(Feather.CORNER_UP_LEFT, "Undo (Ctrl+Z)");
-    private final Button redoButton = toolButton(Feather.CORNER_UP_RIGHT, "Redo (Ctrl+Y)");
-    private final Menu recentMenu = new Menu("Open Recent");
     private Path file;
     private List<Integer> selection = List.of();
     private boolean refreshing;
@@ -103,6 +81,7 @@ final class EditorWindow {
         // The large photo for the motion editor decodes on the preview threads, so it never
         // holds up the filmstrip's thumbnails after a drop.
         this.kenBurns = new KenBurnsEditor(new Thumbnails(services.previewThreads(), services.fx(), 8));
+        this.audio = new AudioTrackList(stage, this::apply);
         this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
                 message -> notifier.warn(message));
 
@@ -115,12 +94,12 @@ final class EditorWindow {
         history.addListener(this::refresh);
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         SplitPane stageArea = new SplitPane(kenBurns, preview);
         stageArea.setDividerPositions(0.5);
         ScrollPane inspectorScroll = new ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        TitledPane audioPane = new TitledPane("Audio tracks", audioPanel());
+        TitledPane audioPane = new TitledPane("Audio tracks", audio);
         audioPane.setCollapsible(false);
         TitledPane slidePane = new TitledPane("Slide", inspectorScroll);
         slidePane.setCollapsible(false);
@@ -208,15 +187,10 @@ final class EditorWindow {
             refreshing = false;
         }
         selection = sel;
-        audio.getItems().setAll(p.audioTracks());
+        audio.show(p.audioTracks());
         showSelection();
         preview.setProject(p);
-        undoItem.setText(history.canUndo() ? "Undo " + history.undoLabel() : "Undo");
-        redoItem.setText(history.canRedo() ? "Redo " + history.redoLabel() : "Redo");
-        undoItem.setDisable(!history.canUndo());
-        redoItem.setDisable(!history.canRedo());
-        undoButton.setDisable(!history.canUndo());
-        redoButton.setDisable(!history.canRedo());
+        menus.showHistory(history);
         updateTitle();
     }
 
@@ -405,6 +379,17 @@ final class EditorWindow {
         }
     }
 
+    /** Plays the first selected slide again. */
+    void replaySelected() {
+        if (!selection.isEmpty()) {
+            preview.playSlide(selection.get(0));
+        }
+    }
+
+    RecentFiles recentFiles() {
+        return services.recent();
+    }
+
     void selectAll() {
         filmstrip.list().getSelectionModel().selectAll();
     }
@@ -439,7 +424,7 @@ final class EditorWindow {
         });
     }
 
-    private void chooseAndOpen() {
+    void chooseAndOpen() {
         confirmDiscard(() -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Open project");
@@ -479,7 +464,7 @@ final class EditorWindow {
         notifier.info("Restored unsaved work from " + recovered.savedAtText());
     }
 
-    private void save(Runnable then) {
+    void save(Runnable then) {
         if (file == null) {
             saveAs(then);
             return;
@@ -487,7 +472,7 @@ final class EditorWindow {
         saveTo(file, then);
     }
 
-    private void saveAs(Runnable then) {
+    void saveAs(Runnable then) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save project");
         chooser.getExtensionFilters().add(PROJECTS);
@@ -548,7 +533,7 @@ final class EditorWindow {
     }
 
     /** Asks to save unsaved changes, then runs {@code action} unless the user cancels. */
-    private void confirmDiscard(Runnable action) {
+    void confirmDiscard(Runnable action) {
         if (!history.isDirty()) {
             action.run();
             return;
@@ -601,7 +586,7 @@ final class EditorWindow {
 
     // ---- render ------------------------------------------------------------------------------
 
-    private void render() {
+    void render() {
         if (services.render() == null) {
             error("Rendering is not in this build yet",
                     "The render pipeline (org.kinora.render.pipeline) has not been merged into this build.");
@@ -622,141 +607,7 @@ final class EditorWindow {
 
     // ---- menus, toolbar, keys ----------------------------------------------------------------
 
-    private MenuBar menuBar() {
-        MenuItem newItem = item("New", Feather.FILE, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newProject);
-        MenuItem openItem = item("Open…", Feather.FOLDER, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
-        MenuItem saveItem = item("Save", Feather.SAVE, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> save(() -> { }));
-        MenuItem saveAsItem = item("Save As…", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveAs(() -> { }));
-        MenuItem addItem = item("Add Photos…", Feather.PLUS, null, this::choosePhotos);
-        MenuItem renderItem = item("Render…", Feather.FILM, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::render);
-        MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::close);
-        recentMenu.setOnShowing(e -> fillRecent());
-        recentMenu.getItems().add(new MenuItem("(none)"));
-        Menu fileMenu = new Menu("File", null, newItem, openItem, recentMenu, new SeparatorMenuItem(), saveItem,
-                saveAsItem, new SeparatorMenuItem(), addItem, renderItem, new SeparatorMenuItem(), quit);
-
-        undoItem.setGraphic(Icons.of(Feather.CORNER_UP_LEFT));
-        undoItem.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
-        undoItem.setOnAction(e -> undo());
-        redoItem.setGraphic(Icons.of(Feather.CORNER_UP_RIGHT));
-        redoItem.setAccelerator(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
-        redoItem.setOnAction(e -> redo());
-        MenuItem delete = item("Delete Slides  (Del)", Feather.TRASH_2, null, this::deleteSelected);
-        MenuItem all = item("Select All Slides", null, null, this::selectAll);
-        Menu editMenu = new Menu("Edit", null, undoItem, redoItem, new SeparatorMenuItem(), delete, all);
-
-        MenuItem playItem = item("Play / Pause  (Space)", Feather.PLAY, null, preview::togglePlay);
-        MenuItem replay = item("Replay Slide", Feather.REFRESH_CW, null, () -> {
-            if (!selection.isEmpty()) {
-                preview.playSlide(selection.get(0));
-            }
-        });
-        Menu playMenu = new Menu("Playback", null, playItem, replay);
-        return new MenuBar(fileMenu, editMenu, playMenu);
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        List<Path> recent = services.recent().list();
-        if (recent.isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
-            none.setDisable(true);
-            recentMenu.getItems().add(none);
-        }
-        for (Path p : recent) {
-            MenuItem mi = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            mi.setDisable(!Files.exists(p));
-            mi.setOnAction(e -> confirmDiscard(() -> open(p)));
-            recentMenu.getItems().add(mi);
-        }
-    }
-
-    private ToolBar toolBar() {
-        Button newB = toolButton(Feather.FILE, "New (Ctrl+N)");
-        newB.setOnAction(e -> newProject());
-        Button openB = toolButton(Feather.FOLDER, "Open (Ctrl+O)");
-        openB.setOnAction(e -> chooseAndOpen());
-        Button saveB = toolButton(Feather.SAVE, "Save (Ctrl+S)");
-        saveB.setOnAction(e -> save(() -> { }));
-        undoButton.setOnAction(e -> undo());
-        redoButton.setOnAction(e -> redo());
-        Button addB = toolButton(Feather.PLUS, "Add photos");
-        addB.setOnAction(e -> choosePhotos());
-        Button deleteB = toolButton(Feather.TRASH_2, "Delete selected slides (Delete)");
-        deleteB.setOnAction(e -> deleteSelected());
-        Button playB = toolButton(Feather.PLAY, "Play / pause (Space)");
-        playB.setOnAction(e -> preview.togglePlay());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button renderB = new Button("Render", Icons.of(Feather.FILM));
-        renderB.setId("render");
-        renderB.getStyleClass().add(Styles.ACCENT);
-        renderB.setDefaultButton(false);
-        renderB.setOnAction(e -> render());
-        Label brand = new Label("Kinora");
-        brand.getStyleClass().add("brand");
-        return new ToolBar(brand, new javafx.scene.control.Separator(Orientation.VERTICAL), newB, openB, saveB,
-                new javafx.scene.control.Separator(Orientation.VERTICAL), undoButton, redoButton,
-                new javafx.scene.control.Separator(Orientation.VERTICAL), addB, deleteB, playB, spacer, renderB);
-    }
-
-    private Node audioPanel() {
-        audio.setId("audio-tracks");
-        audio.setPrefHeight(110);
-        audio.setPlaceholder(new Label("No music. Add a track for the soundtrack."));
-        audio.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(AudioTrack t, boolean empty) {
-                super.updateItem(t, empty);
-                if (empty || t == null) {
-                    setText(null);
-                    setGraphic(null);
-                } else {
-                    setGraphic(Icons.of(Feather.MUSIC));
-                    setText(t.file().getFileName() + "  · from " + Filmstrip.seconds(t.startSeconds())
-                            + (t.loop() ? " · loops" : "") + (t.volume() != 1 ? " · vol " + t.volume() : ""));
-                }
-            }
-        });
-        Button add = new Button("Add music…", Icons.of(Feather.PLUS));
-        add.getStyleClass().add(Styles.SMALL);
-        add.setOnAction(e -> chooseMusic());
-        Button remove = new Button("Remove", Icons.of(Feather.MINUS));
-        remove.getStyleClass().add(Styles.SMALL);
-        remove.disableProperty().bind(audio.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> {
-            int i = audio.getSelectionModel().getSelectedIndex();
-            if (i >= 0) {
-                apply("Remove music", null, p -> {
-                    List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
-                    tracks.remove(i);
-                    return p.withAudioTracks(tracks);
-                });
-            }
-        });
-        HBox buttons = new HBox(6, add, remove);
-        VBox box = new VBox(6, audio, buttons);
-        box.setPadding(new Insets(6));
-        return box;
-    }
-
-    private void chooseMusic() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Add music");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audio",
-                "*.mp3", "*.m4a", "*.aac", "*.wav", "*.flac", "*.ogg", "*.opus"));
-        File chosen = chooser.showOpenDialog(stage);
-        if (chosen != null) {
-            AudioTrack track = AudioTrack.of(chosen.toPath().toAbsolutePath());
-            apply("Add music", null, p -> {
-                List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
-                tracks.add(track);
-                return p.withAudioTracks(tracks);
-            });
-        }
-    }
-
-    private void choosePhotos() {
+    void choosePhotos() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Add photos");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Photos",
@@ -784,19 +635,4 @@ final class EditorWindow {
         }
     }
 
-    private static MenuItem item(String text, Feather icon, KeyCombination key, Runnable action) {
-        MenuItem mi = new MenuItem(text, icon == null ? null : Icons.of(icon));
-        if (key != null) {
-            mi.setAccelerator(key);
-        }
-        mi.setOnAction(e -> action.run());
-        return mi;
-    }
-
-    private static Button toolButton(Feather icon, String tip) {
-        Button b = new Button(null, Icons.of(icon, 18));
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
-        return b;
-    }
 }
