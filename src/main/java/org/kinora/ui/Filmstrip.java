@@ -244,6 +244,7 @@ final class Filmstrip extends StackPane {
             transition.setText(t == TransitionType.CUT ? "cut" : seconds(slide.transition().durationSeconds()));
             transition.setTooltip(new javafx.scene.control.Tooltip(t.id() + " into slide " + (i + 2)));
             setGraphic(root);
+            setTooltip(new javafx.scene.control.Tooltip(slide.photo().toString()));
             if (!slide.photo().equals(shownPhoto)) {
                 shownPhoto = slide.photo();
                 Thumbnails.Loaded hit = thumbnails.cached(slide.photo(), THUMB);
