@@ -18,6 +18,11 @@ public final class Autosave {
 
     /** Unsaved work found at start: the project, the file it belongs to (or null), when it was saved. */
     public record Recovered(Project project, Path original, FileTime savedAt) {
+        /** When it was saved, in the user's time zone, e.g. "2026-11-25 14:05". */
+        public String savedAtText() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(savedAt.toInstant().atZone(java.time.ZoneId.systemDefault()));
+        }
     }
 
     private final Path projectCopy;

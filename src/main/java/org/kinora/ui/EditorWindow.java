@@ -1,6 +1,5 @@
 package org.kinora.ui;
 
-import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,37 +12,22 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -51,14 +35,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.kinora.model.AudioTrack;
 import org.kinora.model.Project;
 import org.kinora.model.Slide;
 import org.kinora.project.AutoMotion;
 import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
-import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The main window: menu and toolbar, the Ken Burns editor and the preview side by side, the
@@ -79,17 +61,14 @@ final class EditorWindow {
     private final KenBurnsEditor kenBurns;
     private final PreviewPane preview;
     private final Notifier notifier = new Notifier();
-    private final ListView<AudioTrack> audio = new ListView<>();
+    private final EditorMenus menus = new EditorMenus(this);
+    private final AudioTrackList audio;
     private final StackPane overlay;
-    private final MenuItem undoItem = new MenuItem("Undo");
-    private final MenuItem redoItem = new MenuItem("Redo");
-    private final Button undoButton = toolButton(Feather.CORNER_UP_LEFT, "Undo (Ctrl+Z)");
-    private final Button redoButton = toolButton(Feather.CORNER_UP_RIGHT, "Redo (Ctrl+Y)");
-    private final Menu recentMenu = new Menu("Open Recent");
     private Path file;
     private List<Integer> selection = List.of();
     private boolean refreshing;
     private Project lastAutosaved = history.current();
+    private RenderDialog renderDialog;
 
     EditorWindow(Stage stage, EditorServices services) {
         this.stage = stage;
@@ -99,7 +78,10 @@ final class EditorWindow {
         this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
         this.filmstrip = new Filmstrip(thumbnails);
         this.inspector = new Inspector(this::editSelected);
-        this.kenBurns = new KenBurnsEditor(thumbnails);
+        // The large photo for the motion editor decodes on the preview threads, so it never
+        // holds up the filmstrip's thumbnails after a drop.
+        this.kenBurns = new KenBurnsEditor(new Thumbnails(services.previewThreads(), services.fx(), 8));
+        this.audio = new AudioTrackList(stage, this::apply);
         this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
                 message -> notifier.warn(message));
 
@@ -112,12 +94,12 @@ final class EditorWindow {
         history.addListener(this::refresh);
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         SplitPane stageArea = new SplitPane(kenBurns, preview);
         stageArea.setDividerPositions(0.5);
         ScrollPane inspectorScroll = new ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        TitledPane audioPane = new TitledPane("Audio tracks", audioPanel());
+        TitledPane audioPane = new TitledPane("Audio tracks", audio);
         audioPane.setCollapsible(false);
         TitledPane slidePane = new TitledPane("Slide", inspectorScroll);
         slidePane.setCollapsible(false);
@@ -205,15 +187,10 @@ final class EditorWindow {
             refreshing = false;
         }
         selection = sel;
-        audio.getItems().setAll(p.audioTracks());
+        audio.show(p.audioTracks());
         showSelection();
         preview.setProject(p);
-        undoItem.setText(history.canUndo() ? "Undo " + history.undoLabel() : "Undo");
-        redoItem.setText(history.canRedo() ? "Redo " + history.redoLabel() : "Redo");
-        undoItem.setDisable(!history.canUndo());
-        redoItem.setDisable(!history.canRedo());
-        undoButton.setDisable(!history.canUndo());
-        redoButton.setDisable(!history.canRedo());
+        menus.showHistory(history);
         updateTitle();
     }
 
@@ -284,45 +261,95 @@ final class EditorWindow {
         }
     }
 
+    /** Photos are classified and inserted this many at a time, so a big drop shows its first slides at once. */
+    private static final int DROP_CHUNK = 24;
+
     /**
      * Adds photos and the photos in folders before slide {@code index}, with automatic motion.
-     * Reading the files runs in the background; files that are not photos are named in a warning.
+     * Reading the files runs in the background; a big drop is inserted in chunks (one undo step in
+     * all); files that are not photos are named in a warning at the end.
      */
     void addFiles(List<Path> dropped, int index) {
         notifier.info("Adding " + describeDrop(dropped) + " …");
+        Object dropStep = new Object(); // the chunks of this drop merge into one undo step
         services.background().execute(() -> {
-            PhotoFinder.Result found;
-            try {
-                found = PhotoFinder.find(dropped);
-            } catch (IOException e) {
-                services.fx().execute(() -> notifier.warn("Cannot add " + e.getMessage()));
-                return;
+            List<Path> files = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Path p : dropped) {
+                if (Files.isDirectory(p)) {
+                    try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+                        walk.filter(Files::isRegularFile).sorted(PhotoFinder.NATURAL_ORDER).forEach(files::add);
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        problems.add(p.getFileName() + " (cannot read the folder: " + e.getMessage() + ")");
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    problems.add(p.getFileName() + " (no such file)");
+                }
             }
-            services.fx().execute(() -> insertPhotos(found, index));
+            List<Path> skipped = new ArrayList<>();
+            // Chunks wait here for the JavaFX thread, which takes all that are ready in one insert.
+            java.util.concurrent.ConcurrentLinkedQueue<List<Path>> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicBoolean drainQueued = new java.util.concurrent.atomic.AtomicBoolean();
+            int[] added = {0};
+            Runnable drain = () -> {
+                drainQueued.set(false);
+                List<Path> photos = new ArrayList<>();
+                for (List<Path> chunk; (chunk = ready.poll()) != null; ) {
+                    photos.addAll(chunk);
+                }
+                if (!photos.isEmpty()) {
+                    insertPhotos(photos, index + added[0], added[0], dropStep);
+                    added[0] += photos.size();
+                }
+            };
+            for (int from = 0; from < files.size(); from += DROP_CHUNK) {
+                PhotoFinder.Result found;
+                try {
+                    found = PhotoFinder.find(files.subList(from, Math.min(files.size(), from + DROP_CHUNK)));
+                } catch (IOException e) {
+                    problems.add(e.getMessage());
+                    continue;
+                }
+                skipped.addAll(found.skipped());
+                if (!found.photos().isEmpty()) {
+                    ready.add(found.photos());
+                    if (drainQueued.compareAndSet(false, true)) {
+                        services.fx().execute(drain);
+                    }
+                }
+            }
+            services.fx().execute(() -> reportSkipped(skipped, problems));
         });
     }
 
-    private void insertPhotos(PhotoFinder.Result found, int index) {
-        if (!found.skipped().isEmpty()) {
-            notifier.warn("Skipped " + found.skipped().size() + (found.skipped().size() == 1 ? " file" : " files")
-                    + " that " + (found.skipped().size() == 1 ? "is" : "are") + " not a photo: "
-                    + found.skipped().stream().map(p -> String.valueOf(p.getFileName())).limit(8)
+    private void reportSkipped(List<Path> skipped, List<String> problems) {
+        if (!skipped.isEmpty()) {
+            notifier.warn("Skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
+                    + " that " + (skipped.size() == 1 ? "is" : "are") + " not a photo: "
+                    + skipped.stream().map(p -> String.valueOf(p.getFileName())).limit(8)
                     .collect(Collectors.joining(", "))
-                    + (found.skipped().size() > 8 ? " …" : ""));
+                    + (skipped.size() > 8 ? " …" : ""));
         }
-        if (found.photos().isEmpty()) {
-            return;
+        if (!problems.isEmpty()) {
+            notifier.warn("Could not add " + String.join("; ", problems));
         }
-        Project before = history.current();
-        int at = Math.max(0, Math.min(index, before.slides().size()));
-        ProjectBuilder builder = new ProjectBuilder().output(before.output());
+    }
+
+    /** Inserts one chunk of a drop; {@code before} photos of the same drop are already in. */
+    private void insertPhotos(List<Path> photos, int index, int before, Object dropStep) {
+        Project current = history.current();
+        int at = Math.max(0, Math.min(index, current.slides().size()));
+        ProjectBuilder builder = new ProjectBuilder().output(current.output());
         List<Slide> added = new ArrayList<>();
-        for (int i = 0; i < found.photos().size(); i++) {
-            added.add(builder.slide(found.photos().get(i), at + i));
+        for (int i = 0; i < photos.size(); i++) {
+            added.add(builder.slide(photos.get(i), at + i));
         }
-        selection = IntStream.range(at, at + added.size()).boxed().toList();
-        String label = "Add " + added.size() + (added.size() == 1 ? " photo" : " photos");
-        apply(label, null, p -> SlideEdits.insert(p, at, added));
+        int first = at - before;
+        selection = IntStream.range(Math.max(0, first), at + added.size()).boxed().toList();
+        int total = before + added.size();
+        apply("Add " + total + (total == 1 ? " photo" : " photos"), dropStep, p -> SlideEdits.insert(p, at, added));
     }
 
     void moveSlides(List<Integer> indices, int target) {
@@ -350,6 +377,17 @@ final class EditorWindow {
             selection = List.of();
             refresh();
         }
+    }
+
+    /** Plays the first selected slide again. */
+    void replaySelected() {
+        if (!selection.isEmpty()) {
+            preview.playSlide(selection.get(0));
+        }
+    }
+
+    RecentFiles recentFiles() {
+        return services.recent();
     }
 
     void selectAll() {
@@ -386,7 +424,7 @@ final class EditorWindow {
         });
     }
 
-    private void chooseAndOpen() {
+    void chooseAndOpen() {
         confirmDiscard(() -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Open project");
@@ -423,10 +461,10 @@ final class EditorWindow {
         selection = recovered.project().slides().isEmpty() ? List.of() : List.of(0);
         history.reset(recovered.project());
         history.markSaved(Project.empty()); // unsaved: the title shows it and closing asks
-        notifier.info("Restored unsaved work from " + recovered.savedAt());
+        notifier.info("Restored unsaved work from " + recovered.savedAtText());
     }
 
-    private void save(Runnable then) {
+    void save(Runnable then) {
         if (file == null) {
             saveAs(then);
             return;
@@ -434,7 +472,7 @@ final class EditorWindow {
         saveTo(file, then);
     }
 
-    private void saveAs(Runnable then) {
+    void saveAs(Runnable then) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save project");
         chooser.getExtensionFilters().add(PROJECTS);
@@ -495,7 +533,7 @@ final class EditorWindow {
     }
 
     /** Asks to save unsaved changes, then runs {@code action} unless the user cancels. */
-    private void confirmDiscard(Runnable action) {
+    void confirmDiscard(Runnable action) {
         if (!history.isDirty()) {
             action.run();
             return;
@@ -516,6 +554,16 @@ final class EditorWindow {
     }
 
     void close() {
+        if (renderDialog != null && renderDialog.isRendering()) {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Quitting stops the render; the video will not be written.", ButtonType.OK, ButtonType.CANCEL);
+            alert.initOwner(stage);
+            alert.setHeaderText("A video is still rendering");
+            if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+            renderDialog.cancelRender();
+        }
         confirmDiscard(() -> {
             preview.dispose();
             services.background().execute(() -> {
@@ -538,7 +586,7 @@ final class EditorWindow {
 
     // ---- render ------------------------------------------------------------------------------
 
-    private void render() {
+    void render() {
         if (services.render() == null) {
             error("Rendering is not in this build yet",
                     "The render pipeline (org.kinora.render.pipeline) has not been merged into this build.");
@@ -549,146 +597,17 @@ final class EditorWindow {
             return;
         }
         preview.pause();
-        new RenderDialog(stage, services.render(), history.current(), file).show();
+        if (renderDialog != null && renderDialog.isRendering()) {
+            renderDialog.stage().toFront(); // one render at a time
+            return;
+        }
+        renderDialog = new RenderDialog(stage, services.render(), history.current(), file);
+        renderDialog.show();
     }
 
     // ---- menus, toolbar, keys ----------------------------------------------------------------
 
-    private MenuBar menuBar() {
-        MenuItem newItem = item("New", Feather.FILE, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newProject);
-        MenuItem openItem = item("Open…", Feather.FOLDER, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
-        MenuItem saveItem = item("Save", Feather.SAVE, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> save(() -> { }));
-        MenuItem saveAsItem = item("Save As…", null, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveAs(() -> { }));
-        MenuItem addItem = item("Add Photos…", Feather.PLUS, null, this::choosePhotos);
-        MenuItem renderItem = item("Render…", Feather.FILM, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::render);
-        MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::close);
-        recentMenu.setOnShowing(e -> fillRecent());
-        recentMenu.getItems().add(new MenuItem("(none)"));
-        Menu fileMenu = new Menu("File", null, newItem, openItem, recentMenu, new SeparatorMenuItem(), saveItem,
-                saveAsItem, new SeparatorMenuItem(), addItem, renderItem, new SeparatorMenuItem(), quit);
-
-        undoItem.setGraphic(Icons.of(Feather.CORNER_UP_LEFT));
-        undoItem.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
-        undoItem.setOnAction(e -> undo());
-        redoItem.setGraphic(Icons.of(Feather.CORNER_UP_RIGHT));
-        redoItem.setAccelerator(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
-        redoItem.setOnAction(e -> redo());
-        MenuItem delete = item("Delete Slides  (Del)", Feather.TRASH_2, null, this::deleteSelected);
-        MenuItem all = item("Select All Slides", null, null, this::selectAll);
-        Menu editMenu = new Menu("Edit", null, undoItem, redoItem, new SeparatorMenuItem(), delete, all);
-
-        MenuItem playItem = item("Play / Pause  (Space)", Feather.PLAY, null, preview::togglePlay);
-        MenuItem replay = item("Replay Slide", Feather.REFRESH_CW, null, () -> {
-            if (!selection.isEmpty()) {
-                preview.playSlide(selection.get(0));
-            }
-        });
-        Menu playMenu = new Menu("Playback", null, playItem, replay);
-        return new MenuBar(fileMenu, editMenu, playMenu);
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        List<Path> recent = services.recent().list();
-        if (recent.isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
-            none.setDisable(true);
-            recentMenu.getItems().add(none);
-        }
-        for (Path p : recent) {
-            MenuItem mi = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            mi.setDisable(!Files.exists(p));
-            mi.setOnAction(e -> confirmDiscard(() -> open(p)));
-            recentMenu.getItems().add(mi);
-        }
-    }
-
-    private ToolBar toolBar() {
-        Button newB = toolButton(Feather.FILE, "New (Ctrl+N)");
-        newB.setOnAction(e -> newProject());
-        Button openB = toolButton(Feather.FOLDER, "Open (Ctrl+O)");
-        openB.setOnAction(e -> chooseAndOpen());
-        Button saveB = toolButton(Feather.SAVE, "Save (Ctrl+S)");
-        saveB.setOnAction(e -> save(() -> { }));
-        undoButton.setOnAction(e -> undo());
-        redoButton.setOnAction(e -> redo());
-        Button addB = toolButton(Feather.PLUS, "Add photos");
-        addB.setOnAction(e -> choosePhotos());
-        Button deleteB = toolButton(Feather.TRASH_2, "Delete selected slides (Delete)");
-        deleteB.setOnAction(e -> deleteSelected());
-        Button playB = toolButton(Feather.PLAY, "Play / pause (Space)");
-        playB.setOnAction(e -> preview.togglePlay());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button renderB = new Button("Render", Icons.of(Feather.FILM));
-        renderB.setId("render");
-        renderB.getStyleClass().add(Styles.ACCENT);
-        renderB.setDefaultButton(false);
-        renderB.setOnAction(e -> render());
-        Label brand = new Label("Kinora");
-        brand.getStyleClass().add("brand");
-        return new ToolBar(brand, new javafx.scene.control.Separator(Orientation.VERTICAL), newB, openB, saveB,
-                new javafx.scene.control.Separator(Orientation.VERTICAL), undoButton, redoButton,
-                new javafx.scene.control.Separator(Orientation.VERTICAL), addB, deleteB, playB, spacer, renderB);
-    }
-
-    private Node audioPanel() {
-        audio.setId("audio-tracks");
-        audio.setPrefHeight(110);
-        audio.setPlaceholder(new Label("No music. Add a track for the soundtrack."));
-        audio.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(AudioTrack t, boolean empty) {
-                super.updateItem(t, empty);
-                if (empty || t == null) {
-                    setText(null);
-                    setGraphic(null);
-                } else {
-                    setGraphic(Icons.of(Feather.MUSIC));
-                    setText(t.file().getFileName() + "  · from " + Filmstrip.seconds(t.startSeconds())
-                            + (t.loop() ? " · loops" : "") + (t.volume() != 1 ? " · vol " + t.volume() : ""));
-                }
-            }
-        });
-        Button add = new Button("Add music…", Icons.of(Feather.PLUS));
-        add.getStyleClass().add(Styles.SMALL);
-        add.setOnAction(e -> chooseMusic());
-        Button remove = new Button("Remove", Icons.of(Feather.MINUS));
-        remove.getStyleClass().add(Styles.SMALL);
-        remove.disableProperty().bind(audio.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> {
-            int i = audio.getSelectionModel().getSelectedIndex();
-            if (i >= 0) {
-                apply("Remove music", null, p -> {
-                    List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
-                    tracks.remove(i);
-                    return p.withAudioTracks(tracks);
-                });
-            }
-        });
-        HBox buttons = new HBox(6, add, remove);
-        VBox box = new VBox(6, audio, buttons);
-        box.setPadding(new Insets(6));
-        return box;
-    }
-
-    private void chooseMusic() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Add music");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audio",
-                "*.mp3", "*.m4a", "*.aac", "*.wav", "*.flac", "*.ogg", "*.opus"));
-        File chosen = chooser.showOpenDialog(stage);
-        if (chosen != null) {
-            AudioTrack track = AudioTrack.of(chosen.toPath().toAbsolutePath());
-            apply("Add music", null, p -> {
-                List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
-                tracks.add(track);
-                return p.withAudioTracks(tracks);
-            });
-        }
-    }
-
-    private void choosePhotos() {
+    void choosePhotos() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Add photos");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Photos",
@@ -716,19 +635,4 @@ final class EditorWindow {
         }
     }
 
-    private static MenuItem item(String text, Feather icon, KeyCombination key, Runnable action) {
-        MenuItem mi = new MenuItem(text, icon == null ? null : Icons.of(icon));
-        if (key != null) {
-            mi.setAccelerator(key);
-        }
-        mi.setOnAction(e -> action.run());
-        return mi;
-    }
-
-    private static Button toolButton(Feather icon, String tip) {
-        Button b = new Button(null, Icons.of(icon, 18));
-        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tip));
-        return b;
-    }
 }

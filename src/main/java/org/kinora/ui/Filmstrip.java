@@ -84,17 +84,23 @@ final class Filmstrip extends StackPane {
         if (!items.equals(project.slides())) {
             items.setAll(project.slides());
         }
-        list.getSelectionModel().clearSelection();
-        for (int i : select) {
-            if (i >= 0 && i < items.size()) {
-                list.getSelectionModel().select(i);
+        // One selection change, not one per slide: selecting 200 new slides one by one takes seconds.
+        List<Integer> valid = select.stream().filter(i -> i >= 0 && i < items.size()).toList();
+        var model = list.getSelectionModel();
+        model.clearSelection();
+        if (!valid.isEmpty()) {
+            int first = valid.get(0);
+            int last = valid.get(valid.size() - 1);
+            if (last - first + 1 == valid.size()) {
+                model.selectRange(first, last + 1);
+            } else {
+                model.selectIndices(first, valid.stream().skip(1).mapToInt(Integer::intValue).toArray());
             }
         }
         if (!select.isEmpty() && select.get(0) >= 0 && select.get(0) < items.size()) {
             list.getFocusModel().focus(select.get(0));
             list.scrollTo(Math.max(0, select.get(0) - 1));
         }
-        list.refresh(); // transition markers depend on neighbours
     }
 
     List<Integer> selectedIndices() {
@@ -238,6 +244,7 @@ final class Filmstrip extends StackPane {
             transition.setText(t == TransitionType.CUT ? "cut" : seconds(slide.transition().durationSeconds()));
             transition.setTooltip(new javafx.scene.control.Tooltip(t.id() + " into slide " + (i + 2)));
             setGraphic(root);
+            setTooltip(new javafx.scene.control.Tooltip(slide.photo().toString()));
             if (!slide.photo().equals(shownPhoto)) {
                 shownPhoto = slide.photo();
                 Thumbnails.Loaded hit = thumbnails.cached(slide.photo(), THUMB);

@@ -110,8 +110,9 @@ final class Inspector extends VBox {
         });
         transition.valueProperty().addListener((o, a, v) -> {
             if (!updating && v != null) {
-                editor.edit("Transition", null, s -> s.withTransition(new Transition(v,
-                        v == TransitionType.CUT ? 0 : Math.max(0.25, transitionDuration.getValue()))));
+                // Leaving a cut (0 s) gets the usual one-second overlap.
+                double seconds = transitionDuration.getValue() > 0 ? transitionDuration.getValue() : 1.0;
+                editor.edit("Transition", null, s -> s.withTransition(new Transition(v, seconds)));
             }
         });
         transitionDuration.valueProperty().addListener((o, a, v) -> {

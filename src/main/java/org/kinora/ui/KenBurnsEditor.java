@@ -40,6 +40,10 @@ final class KenBurnsEditor extends BorderPane {
 
     private enum Part { NONE, MOVE, CORNER }
 
+    /** What the mouse is over: which view, which part of it, and for a corner where it is. */
+    private record Hit(boolean end, Part part, double[] corner) {
+    }
+
     private final Canvas canvas = new Canvas();
     private final Label message = new Label("Select a slide to edit its motion");
     private final Button swap = new Button("Swap", Icons.of(Feather.REPEAT));
@@ -228,29 +232,29 @@ final class KenBurnsEditor extends BorderPane {
     }
 
     /** Which view and part is under the mouse; end wins over start where they overlap. */
-    private Object[] hit(double x, double y) {
+    private Hit hit(double x, double y) {
         for (boolean isEnd : new boolean[] {true, false}) {
             double[] r = rectOnCanvas(isEnd ? end : start);
             for (double[] p : corners(r)) {
                 if (Math.abs(x - p[0]) <= HANDLE && Math.abs(y - p[1]) <= HANDLE) {
-                    return new Object[] {isEnd, Part.CORNER, p};
+                    return new Hit(isEnd, Part.CORNER, p);
                 }
             }
         }
         for (boolean isEnd : new boolean[] {true, false}) {
             double[] r = rectOnCanvas(isEnd ? end : start);
             if (x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3]) {
-                return new Object[] {isEnd, Part.MOVE, null};
+                return new Hit(isEnd, Part.MOVE, null);
             }
         }
-        return new Object[] {false, Part.NONE, null};
+        return new Hit(false, Part.NONE, null);
     }
 
     private void hover(MouseEvent e) {
         if (geometry == null) {
             return;
         }
-        Part p = (Part) hit(e.getX(), e.getY())[1];
+        Part p = hit(e.getX(), e.getY()).part();
         canvas.setCursor(p == Part.CORNER ? Cursor.CROSSHAIR : p == Part.MOVE ? Cursor.MOVE : Cursor.DEFAULT);
     }
 
@@ -258,15 +262,15 @@ final class KenBurnsEditor extends BorderPane {
         if (geometry == null) {
             return;
         }
-        Object[] h = hit(e.getX(), e.getY());
-        draggingEnd = (Boolean) h[0];
-        part = (Part) h[1];
+        Hit h = hit(e.getX(), e.getY());
+        draggingEnd = h.end();
+        part = h.part();
         pressedView = draggingEnd ? end : start;
         pressX = e.getX();
         pressY = e.getY();
         if (part == Part.CORNER) {
             double[] r = rectOnCanvas(pressedView);
-            double[] corner = (double[]) h[2];
+            double[] corner = h.corner();
             double[] b = photoBox();
             // the opposite corner stays put, in photo fractions
             double ox = corner[0] == r[0] ? r[0] + r[2] : r[0];

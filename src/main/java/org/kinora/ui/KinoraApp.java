@@ -82,7 +82,7 @@ public class KinoraApp extends Application {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
                 "Kinora did not close cleanly last time. Unsaved work"
                         + (r.original() == null ? "" : " on " + r.original().getFileName())
-                        + " from " + r.savedAt() + " was kept (" + r.project().slides().size() + " slides).",
+                        + " from " + r.savedAtText() + " was kept (" + r.project().slides().size() + " slides).",
                 restore, discard);
         alert.initOwner(owner);
         alert.setHeaderText("Restore unsaved work?");

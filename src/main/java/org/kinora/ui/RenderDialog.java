@@ -233,6 +233,17 @@ final class RenderDialog {
         dialog.show();
     }
 
+    boolean isRendering() {
+        return task != null && task.isRunning();
+    }
+
+    /** Stops a running render (the editor is closing); the Task's handlers report it. */
+    void cancelRender() {
+        if (isRendering()) {
+            task.cancel();
+        }
+    }
+
     Stage stage() {
         return dialog;
     }
@@ -295,7 +306,9 @@ final class RenderDialog {
             running.run();
             Platform.runLater(() -> ended(running, target));
         }, "kinora-render-dialog");
-        t.setDaemon(true);
+        // Not a daemon: if the editor quits during a render, the cancelled render still removes its
+        // partial file before the JVM exits.
+        t.setDaemon(false);
         t.start();
     }
 

@@ -79,6 +79,39 @@ class EditorWindowTest {
     }
 
     @Test
+    void aBigDropIsInsertedInChunksButUndoneInOneStep(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            photo("big/img" + i + ".png", 16, 16);
+        }
+        robot.interact(() -> window.filmstrip().dropFiles(List.of(dir.resolve("big")), 0));
+        assertThat(names()).hasSize(30).startsWith("img1.png", "img2.png").endsWith("img30.png");
+        assertThat(window.history().undoLabel()).isEqualTo("Add 30 photos");
+        robot.interact(window::undo);
+        assertThat(window.project().slides()).isEmpty();
+    }
+
+    @Test
+    void draggingTheEndViewInTheMotionEditorIsOneUndoableEdit(FxRobot robot) throws Exception {
+        Path p = photo("kb.jpg", 300, 200);
+        robot.interact(() -> window.filmstrip().dropFiles(List.of(p), 0));
+        org.kinora.model.Motion before = window.project().slides().get(0).motion();
+        javafx.scene.canvas.Canvas canvas = robot.lookup("#kenburns").lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof javafx.scene.canvas.Canvas).query();
+        javafx.geometry.Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        // the canvas centre lies inside both views; the end view is on top
+        double dx = before.end().centerX() > 0.5 ? -40 : 40;
+        robot.drag(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()), javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(dx / 2, 0).moveBy(dx / 2, 0).drop();
+
+        org.kinora.model.Motion after = window.project().slides().get(0).motion();
+        assertThat(after.start()).isEqualTo(before.start());
+        assertThat(Math.signum(after.end().centerX() - before.end().centerX())).isEqualTo(Math.signum(dx));
+        assertThat(after.end().zoom()).isEqualTo(before.end().zoom());
+        assertThat(window.history().undoLabel()).isEqualTo("Edit motion");
+        robot.interact(window::undo);
+        assertThat(window.project().slides().get(0).motion()).isEqualTo(before);
+    }
+
+    @Test
     void reorderDeleteUndoRedo(FxRobot robot) throws Exception {
         List<Path> photos = List.of(photo("p1.jpg", 64, 48), photo("p2.jpg", 64, 48), photo("p3.jpg", 64, 48),
                 photo("p4.jpg", 64, 48));
