@@ -20,6 +20,9 @@ final class GradientFrames implements FrameSource {
     private volatile long delayMillis;
     private volatile int failingSlide = -1;
     private volatile Path failingPhoto;
+    private volatile int crashFrame = -1;
+    private volatile RuntimeException crashWith;
+    private volatile boolean outOfMemory;
 
     GradientFrames(int width, int height, int fps, int frameCount, int slides) {
         this.width = width;
@@ -37,6 +40,20 @@ final class GradientFrames implements FrameSource {
     GradientFrames failingOn(int slideIndex, Path photo) {
         this.failingSlide = slideIndex;
         this.failingPhoto = photo;
+        return this;
+    }
+
+    /** Frame {@code frame} throws {@code e}, as a bug in a renderer would. */
+    GradientFrames crashingOn(int frame, RuntimeException e) {
+        this.crashFrame = frame;
+        this.crashWith = e;
+        return this;
+    }
+
+    /** Frame {@code frame} runs out of heap. */
+    GradientFrames outOfMemoryOn(int frame) {
+        this.crashFrame = frame;
+        this.outOfMemory = true;
         return this;
     }
 
@@ -67,6 +84,12 @@ final class GradientFrames implements FrameSource {
     @Override
     public void renderYuv(int index, YuvFrame out) throws FrameRenderException {
         int slide = slideOf(index);
+        if (index == crashFrame) {
+            if (outOfMemory) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            throw crashWith;
+        }
         if (slide == failingSlide) {
             throw new FrameRenderException(slide, failingPhoto, "not a JPEG file: starts with 0x00 0x00",
                     new java.io.IOException("Not a JPEG stream"));

@@ -124,6 +124,23 @@ class RenderPipelineTest {
     }
 
     @Test
+    void aBugOrOutOfMemoryInAProducerFailsTheRenderSayingWhichFrameAndHow() throws Exception {
+        Path target = dir.resolve("crash.mp4");
+        GradientFrames buggy = new GradientFrames(W, H, FPS, 60, 2).crashingOn(33, new IllegalStateException("bad state"));
+        assertThatThrownBy(() -> RenderPipeline.render(request(buggy, target), RenderListener.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessageContaining("frame 33").hasMessageContaining("bad state")
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+
+        GradientFrames hungry = new GradientFrames(W, H, FPS, 60, 2).outOfMemoryOn(12);
+        assertThatThrownBy(() -> RenderPipeline.render(request(hungry, target), RenderListener.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessageContaining("out of memory").hasMessageContaining("frame 12").hasMessageContaining("-Xmx");
+        assertThat(onlyTarget()).isEmpty();
+        assertNoRenderThreads();
+    }
+
+    @Test
     void cancelStopsEveryThreadWithinASecondAndLeavesNoFile() throws Exception {
         GradientFrames frames = new GradientFrames(W, H, FPS, 600, 3).slowedBy(20);
         Path target = dir.resolve("cancelled.mp4");
