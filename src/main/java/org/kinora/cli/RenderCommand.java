@@ -113,7 +113,8 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private RenderResult run(RenderRequest request, PrintWriter err) throws RenderException, InterruptedException {
-        try (RenderProgressBar bar = quiet ? null : new RenderProgressBar(err, request.frames().frameCount())) {
+        try (RenderProgressBar bar = quiet ? null : new RenderProgressBar(err, request.frames().frameCount(),
+                System.console() != null)) {
             RenderJob job = RenderJob.start(request, bar == null ? RenderListener.NONE : bar);
             // Ctrl-C: cancel so the partial file is deleted before the JVM exits.
             Thread onExit = new Thread(job::cancelAndWait, "kinora-render-cancel-on-exit");

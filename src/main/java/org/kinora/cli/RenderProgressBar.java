@@ -16,19 +16,24 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
 
     private final ProgressBar bar;
     private final PrintWriter err;
+    private final boolean interactive;
 
-    RenderProgressBar(PrintWriter err, int totalFrames) {
+    /**
+     * @param interactive true on a terminal: one line redrawn in place; false (a log file, a pipe):
+     *                    a new line every few seconds, so logs stay readable
+     */
+    RenderProgressBar(PrintWriter err, int totalFrames, boolean interactive) {
         this.err = err;
+        this.interactive = interactive;
         bar = new ProgressBarBuilder()
                 .setTaskName("Rendering")
                 .setInitialMax(totalFrames)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" frames", 1)
-                .setUpdateIntervalMillis(250)
+                .setUpdateIntervalMillis(interactive ? 250 : 5_000)
                 .hideEta() // ours, from the encoder's rate, is in the extra message
                 .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
+                    err.print(interactive ? "\r" + line : line + System.lineSeparator());
                     err.flush();
                 }, WIDTH))
                 .build();
@@ -61,7 +66,9 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
     @Override
     public void close() {
         bar.close();
-        err.println(); // the bar redraws its line with \r; end it before the summary
+        if (interactive) {
+            err.println(); // the bar redraws its line with \r; end it before the summary
+        }
         err.flush();
     }
 }
