@@ -1,18 +1,195 @@
 package org.kinora.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kinora.model.EncoderPreference;
+import org.kinora.model.OutputSettings;
+import org.kinora.model.Project;
+import org.kinora.project.PhotoFinder;
+import org.kinora.render.AudioSource;
+import org.kinora.render.FrameRenderException;
+import org.kinora.render.FrameSource;
+import org.kinora.render.YuvFrame;
+import org.kinora.render.encode.EncodeSettings;
+import org.kinora.render.pipeline.EncoderOnlyBench;
+import org.kinora.render.pipeline.ProjectSources;
+import org.kinora.render.pipeline.RenderListener;
+import org.kinora.render.pipeline.RenderPipeline;
+import org.kinora.render.pipeline.RenderRequest;
+import org.kinora.render.pipeline.RenderResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code kinora bench}: built with the render pipeline. */
-@Command(name = "bench", description = "Not available yet.")
+/**
+ * {@code kinora bench}: renders the reference slideshow and, in the same run, measures the
+ * encoder alone and frame generation alone, so the render's speed reads as a ratio that holds on
+ * a noisy shared machine.
+ */
+@Command(name = "bench", description = "Render the reference slideshow and measure render, encoder-only and "
+        + "frame-generation speed, and peak memory.")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     Verbosity verbosity;
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--photos", paramLabel = "DIR", defaultValue = "../shared/photos",
+            description = "Photos of the reference slideshow, in name order (default: ${DEFAULT-VALUE}).")
+    Path photos;
+
+    @Option(names = "--frames", paramLabel = "N", description = "Measure only the first N frames (default: all).")
+    Integer frames;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1920x1080", description = "Video size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--encoder", paramLabel = "E", defaultValue = "libx264",
+            description = "auto, h264_nvenc or libx264 (default: ${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads making frames (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--photo-limit", paramLabel = "N", defaultValue = "12",
+            description = "Use the first N photos (default: ${DEFAULT-VALUE}).")
+    int photoLimit;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'bench' is not available in this build yet");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        OutputSettings output = outputSettings();
+        int producers = threads != null ? threads : RenderRequest.defaultProducers();
+        if (producers < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more");
+        }
+        List<Path> found = PhotoFinder.find(List.of(photos)).photos();
+        if (found.isEmpty()) {
+            throw new IOException(photos + ": no photos found");
+        }
+        List<Path> used = found.subList(0, Math.min(photoLimit, found.size()));
+        Project project = ReferenceSlideshow.build(used, output);
+        EncodeSettings settings = EncodeSettings.of(output);
+        Path work = Files.createTempDirectory("kinora-bench");
+        try (FrameSource all = ProjectSources.frames(project)) {
+            FrameSource source = frames == null ? all : new FirstFrames(all, frames);
+            int n = source.frameCount();
+            out.printf(Locale.ROOT, "Reference slideshow: %d photos, %d frames, %dx%d@%d, %s preset %s CRF %d, "
+                            + "%d producers, queue %d, %d cores; load average %s%n",
+                    used.size(), n, output.width(), output.height(), output.fps(), encoder,
+                    output.quality().x264Preset(), settings.crf(), producers, RenderRequest.defaultQueue(producers),
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            out.flush();
+
+            RenderRequest request = RenderRequest.of(source, work.resolve("render.mp4"), output.encoder(), settings)
+                    .withProducers(producers).withAudio(AudioSource.silence(RenderRequest.audioLength(source)));
+            RenderResult render = RenderPipeline.render(request, RenderListener.NONE);
+            Files.delete(render.file());
+            long renderRss = ProcessMemory.peakRssKb();
+            long renderHeap = peakHeapBytes();
+            out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s)%n", render.averageFps(), n,
+                    render.wallTime().toNanos() / 1e9, render.encoder().ffmpegName());
+            out.printf(Locale.ROOT, "  peak RSS %d MB, peak heap %d MB during the render%n", renderRss / 1024,
+                    renderHeap >> 20);
+            out.flush();
+
+            double generation = EncoderOnlyBench.generationOnlyFps(source, producers);
+            out.printf(Locale.ROOT, "frame generation:  %.1f fps (%d threads, no encoding)%n", generation, producers);
+            out.flush();
+
+            Path raw = work.resolve("frames.yuv");
+            EncoderOnlyBench.writeRawFrames(source, producers, raw);
+            double encoderOnly = EncoderOnlyBench.encoderOnlyFps(raw, n, render.encoder(), settings,
+                    work.resolve("encoder-only.mp4"));
+            Files.delete(raw);
+            out.printf(Locale.ROOT, "encoder only:      %.1f fps (%s, same settings, frames made beforehand)%n",
+                    encoderOnly, render.encoder().ffmpegName());
+            out.printf(Locale.ROOT, "ratio:             %.2f (render / encoder only)%n", render.averageFps() / encoderOnly);
+            out.printf(Locale.ROOT, "peak heap:         %d MB; peak RSS %d MB (VmHWM, whole run); max heap %d MB; "
+                            + "load average %s%n", peakHeapBytes() >> 20, ProcessMemory.peakRssKb() / 1024,
+                    Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        } finally {
+            deleteTree(work);
+        }
+        return KinoraCli.OK;
+    }
+
+    private OutputSettings outputSettings() {
+        try {
+            int[] wh = OutputSettings.parseSize(size);
+            return ReferenceSlideshow.defaultOutput(EncoderPreference.fromId(encoder)).withSize(wh[0], wh[1]);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The first N frames of a source, for quick benchmark runs. */
+    private record FirstFrames(FrameSource all, int limit) implements FrameSource {
+        FirstFrames {
+            if (limit < 1) {
+                throw new IllegalArgumentException("--frames must be 1 or more, was " + limit);
+            }
+        }
+
+        @Override
+        public int width() {
+            return all.width();
+        }
+
+        @Override
+        public int height() {
+            return all.height();
+        }
+
+        @Override
+        public int fps() {
+            return all.fps();
+        }
+
+        @Override
+        public int frameCount() {
+            return Math.min(limit, all.frameCount());
+        }
+
+        @Override
+        public void renderYuv(int index, YuvFrame out) throws FrameRenderException {
+            all.renderYuv(index, out);
+        }
     }
 }

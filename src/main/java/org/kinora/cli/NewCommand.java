@@ -17,6 +17,10 @@ import org.kinora.model.TransitionType;
 import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
+import org.kinora.render.audio.BeatSync;
+import org.kinora.render.audio.Crossfades;
+import org.kinora.render.audio.FitToMusic;
+import org.kinora.render.audio.ProjectMusic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code kinora new PHOTOS... -o FILE.kinora}: a project with automatic Ken Burns motion. */
 @Command(name = "new", description = "Create a project from photos and folders, with automatic motion.")
 final class NewCommand implements Callable<Integer> {
+
+    private static final double MUSIC_CROSSFADE_SECONDS = 2.0;
 
     @Mixin
     Verbosity verbosity;
@@ -69,6 +75,12 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing project file.")
     boolean force;
 
+    @Option(names = "--fit-to-music", description = "Scale the photo durations so the slideshow ends with the music.")
+    boolean fitToMusic;
+
+    @Option(names = "--beat-sync", description = "Move each photo change onto the nearest beat (within 0.25 s).")
+    boolean beatSync;
+
     @Override
     public Integer call() throws IOException {
         if (!output.getFileName().toString().endsWith(ProjectFile.EXTENSION)) {
@@ -87,7 +99,7 @@ final class NewCommand implements Callable<Integer> {
             throw new IOException("no photos found in " + inputs);
         }
         addMusic(builder);
-        Project project = builder.build(found.photos());
+        Project project = timeToMusic(builder.build(found.photos()));
         ProjectFile.save(project, output);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d photos, %s, %dx%d at %d fps%n", output,
                 project.slides().size(), Durations.format(project.timeline().durationSeconds()),
@@ -112,21 +124,34 @@ final class NewCommand implements Callable<Integer> {
         }
     }
 
-    /** Music files play one after the other, so each starts where the previous one ends. */
+    /** Music files play one after the other, each crossfading into the next. */
     private void addMusic(ProjectBuilder builder) throws IOException {
-        double start = 0;
+        List<AudioTrack> tracks = new ArrayList<>();
+        double[] played = new double[music.size()];
         for (int i = 0; i < music.size(); i++) {
             Path file = music.get(i).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": music file not found");
             }
             AudioTrack track = AudioTrack.of(file);
-            builder.music(new AudioTrack(file, start, 0, AudioTrack.UNTIL_END, track.volume(),
-                    track.fadeInSeconds(), track.fadeOutSeconds(), false));
-            if (i + 1 < music.size()) {
-                start += MediaDuration.seconds(file);
-            }
+            tracks.add(track);
+            // Only a following track needs this one's length; a single track is not opened here.
+            played[i] = music.size() > 1 ? ProjectMusic.playedSeconds(track, MediaDuration.seconds(file)) : 0;
         }
+        Crossfades.chain(tracks, played, MUSIC_CROSSFADE_SECONDS).forEach(builder::music);
+    }
+
+    /** Decodes the music once and applies --fit-to-music, then --beat-sync (which keeps the end). */
+    private Project timeToMusic(Project project) throws IOException {
+        if (!fitToMusic && !beatSync) {
+            return project;
+        }
+        if (music.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--fit-to-music and --beat-sync need --music");
+        }
+        ProjectMusic analysis = ProjectMusic.analyze(project);
+        Project timed = fitToMusic ? FitToMusic.fit(project, analysis.endSeconds()) : project;
+        return beatSync ? BeatSync.snap(timed, analysis.beatSeconds()) : timed;
     }
 
     static Transition parseTransition(String text) {

@@ -1,18 +1,152 @@
 package org.kinora.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kinora.model.EncoderPreference;
+import org.kinora.model.OutputSettings;
+import org.kinora.model.Project;
+import org.kinora.project.ProjectFile;
+import org.kinora.render.AudioSource;
+import org.kinora.render.FrameSource;
+import org.kinora.render.encode.EncodeSettings;
+import org.kinora.render.pipeline.ProjectSources;
+import org.kinora.render.pipeline.RenderException;
+import org.kinora.render.pipeline.RenderJob;
+import org.kinora.render.pipeline.RenderListener;
+import org.kinora.render.pipeline.RenderRequest;
+import org.kinora.render.pipeline.RenderResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code kinora render}: built with the render pipeline. */
-@Command(name = "render", description = "Not available yet.")
+/** {@code kinora render FILE.kinora -o OUT.mp4}: the project to an MP4, with a progress bar. */
+@Command(name = "render", description = "Render a project to an MP4 video (H.264 + AAC).")
 final class RenderCommand implements Callable<Integer> {
 
     @Mixin
     Verbosity verbosity;
 
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.kinora", description = "The project to render.")
+    Path project;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "The video to write.")
+    Path output;
+
+    @Option(names = "--encoder", paramLabel = "auto|h264_nvenc|libx264",
+            description = "H.264 encoder (default: the project's, normally auto: NVENC, else libx264, else OpenH264).")
+    String encoder;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Video size instead of the project's.")
+    String size;
+
+    @Option(names = "--fps", paramLabel = "N", description = "Frames per second instead of the project's.")
+    Integer fps;
+
+    @Option(names = "--crf", paramLabel = "N",
+            description = "libx264 CRF instead of the quality setting's (0 = lossless; NVENC gets it as CQ).")
+    Integer crf;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads making frames (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--force", description = "Replace OUT.mp4 if it exists.")
+    boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary; errors only.")
+    boolean quiet;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'render' is not available in this build yet");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(output) && !force) { // before loading any photo: fail fast
+            throw new RenderException(output + " already exists; use --force to replace it");
+        }
+        Project loaded = ProjectFile.load(project);
+        if (loaded.slides().isEmpty()) {
+            throw new RenderException(project + ": the project has no slides");
+        }
+        Project p = loaded.withOutput(outputSettings(loaded.output()));
+        EncodeSettings settings = EncodeSettings.of(p.output());
+        if (crf != null) {
+            if (crf < 0 || crf > 51) {
+                throw new ParameterException(spec.commandLine(), "--crf must be between 0 and 51, was " + crf);
+            }
+            settings = settings.withCrf(crf);
+        }
+        EncoderPreference preference = p.output().encoder();
+        if (encoder != null) {
+            try {
+                preference = EncoderPreference.fromId(encoder);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + threads);
+        }
+        try (FrameSource frames = ProjectSources.frames(p); AudioSource audio = ProjectSources.audio(p)) {
+            RenderRequest request = RenderRequest.of(frames, output, preference, settings)
+                    .withAudio(audio).withOverwrite(force);
+            if (threads != null) {
+                request = request.withProducers(threads);
+            }
+            RenderResult result = run(request, err);
+            if (!quiet) {
+                for (String skipped : result.skippedEncoders()) {
+                    err.println("kinora: " + skipped + "; used " + result.encoder().ffmpegName() + " instead");
+                }
+                out.println(RenderSummary.of(result));
+            }
+            return KinoraCli.OK;
+        }
+    }
+
+    private RenderResult run(RenderRequest request, PrintWriter err) throws RenderException, InterruptedException {
+        try (RenderProgressBar bar = quiet ? null : new RenderProgressBar(err, request.frames().frameCount())) {
+            RenderJob job = RenderJob.start(request, bar == null ? RenderListener.NONE : bar);
+            // Ctrl-C: cancel so the partial file is deleted before the JVM exits.
+            Thread onExit = new Thread(job::cancelAndWait, "kinora-render-cancel-on-exit");
+            Runtime.getRuntime().addShutdownHook(onExit);
+            try {
+                return job.await();
+            } finally {
+                removeHook(onExit);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting and runs the hook itself, which is what we want.
+        }
+    }
+
+    private OutputSettings outputSettings(OutputSettings base) {
+        OutputSettings s = base;
+        try {
+            if (size != null) {
+                int[] wh = OutputSettings.parseSize(size);
+                s = s.withSize(wh[0], wh[1]);
+            }
+            if (fps != null) {
+                s = s.withFps(fps);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return s;
     }
 }

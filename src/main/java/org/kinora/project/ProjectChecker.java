@@ -12,6 +12,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.kinora.model.AudioTrack;
 import org.kinora.model.Project;
 import org.kinora.model.Slide;
+import org.kinora.render.audio.AudioProbe;
 
 /**
  * Finds everything that would stop a project from rendering, without rendering it: a broken
@@ -50,6 +51,9 @@ public final class ProjectChecker {
         for (int i = 0; i < project.audioTracks().size(); i++) {
             AudioTrack track = project.audioTracks().get(i);
             String problem = fileProblem(track.file());
+            if (problem == null) {
+                problem = AudioProbe.problemOf(track); // opens it as audio: catches non-audio files and bad trims
+            }
             if (problem != null) {
                 problems.add("audio track " + (i + 1) + ": " + track.file() + ": " + problem);
             }

@@ -1,0 +1,21 @@
+package org.kinora.cli;
+
+import java.util.Locale;
+import org.kinora.render.pipeline.RenderResult;
+
+/** The one line {@code render} ends with: file, duration, size, encoder, average fps, wall time. */
+final class RenderSummary {
+
+    private RenderSummary() {
+    }
+
+    static String of(RenderResult r) {
+        return String.format(Locale.ROOT, "%s: %.2f s, %d frames, %s, %s, %.1f fps, wall %s",
+                r.file(), r.durationSeconds(), r.frames(), megabytes(r.bytes()),
+                r.encoder().ffmpegName(), r.averageFps(), Durations.format(r.wallTime().toNanos() / 1e9));
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}

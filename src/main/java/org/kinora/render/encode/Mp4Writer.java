@@ -1,0 +1,194 @@
+package org.kinora.render.encode;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.kinora.render.AudioSource;
+import org.kinora.render.YuvFrame;
+
+/**
+ * Writes one MP4: H.264 video from {@link YuvFrame}s and AAC audio, through JavaCV's
+ * {@link FFmpegFrameRecorder}. Frames go to the encoder as they are: the recorder is opened
+ * with yuv420p at the frames' own size, so it points FFmpeg at the frame's direct buffer and
+ * never runs swscale (see {@link #convertsFrames()}). Not thread-safe: one encoder thread uses it.
+ */
+public final class Mp4Writer implements AutoCloseable {
+
+    public static final int AUDIO_BITRATE = 192_000;
+    private static final Pattern ERROR_CODE = Pattern.compile("error (-?\\d{1,9})");
+
+    private final FFmpegFrameRecorder recorder;
+    private final VideoEncoder encoder;
+    private final EncodeSettings settings;
+    private final FloatBuffer audioChunk;
+    private boolean open;
+
+    private Mp4Writer(FFmpegFrameRecorder recorder, VideoEncoder encoder, EncodeSettings settings, int audioChunkFrames) {
+        this.recorder = recorder;
+        this.encoder = encoder;
+        this.settings = settings;
+        this.audioChunk = ByteBuffer.allocateDirect(audioChunkFrames * AudioSource.CHANNELS * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        this.open = true;
+    }
+
+    /**
+     * Opens {@code file} for writing with {@code encoder}, which must have been found usable.
+     *
+     * @throws EncoderOpenException with FFmpeg's reason when the encoder or the file cannot be opened
+     */
+    public static Mp4Writer open(Path file, VideoEncoder encoder, EncodeSettings s, int audioChunkFrames)
+            throws EncoderOpenException {
+        FfmpegLog.install();
+        if (!EncoderProbe.isBuiltIn(encoder)) {
+            // Checked here too: FFmpegFrameRecorder would silently fall back to another H.264 encoder.
+            throw new EncoderOpenException(EncoderStatus.unusable(encoder, "not included in this FFmpeg build").reason());
+        }
+        FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toString(), s.width(), s.height(), AudioSource.CHANNELS);
+        r.setFormat("mp4");
+        r.setVideoCodec(AV_CODEC_ID_H264);
+        r.setVideoCodecName(encoder.ffmpegName());
+        r.setPixelFormat(AV_PIX_FMT_YUV420P);
+        r.setFrameRate(s.fps());
+        r.setGopSize(s.keyframeInterval());
+        r.setVideoBitrate(0); // JavaCV defaults to 400 kb/s; quality (CRF / CQ) decides instead
+        for (Map.Entry<String, String> o : encoder.options(s).entrySet()) {
+            r.setVideoOption(o.getKey(), o.getValue());
+        }
+        r.setAudioCodec(AV_CODEC_ID_AAC);
+        r.setSampleRate(AudioSource.SAMPLE_RATE);
+        r.setAudioChannels(AudioSource.CHANNELS);
+        r.setAudioBitrate(AUDIO_BITRATE);
+        r.setOption("movflags", "+faststart"); // index first: the video plays while it downloads
+        FfmpegLog.Captured<Boolean> started = FfmpegLog.capture(() -> {
+            r.start();
+            return true;
+        });
+        if (started.failed()) {
+            releaseQuietlyAfter(r, started.failure());
+            String why = EncoderReasons.explain(encoder, started.lines(), started.failure());
+            throw new EncoderOpenException(encoder.displayName() + " could not start writing " + file.getFileName()
+                    + ": " + why, started.failure());
+        }
+        String actual = r.getVideoCodecName();
+        if (actual != null && !actual.isEmpty() && !actual.equals(encoder.ffmpegName())) {
+            releaseQuietlyAfter(r, null);
+            throw new EncoderOpenException("asked for " + encoder.ffmpegName() + " but FFmpeg opened " + actual);
+        }
+        return new Mp4Writer(r, encoder, s, audioChunkFrames);
+    }
+
+    public VideoEncoder encoder() {
+        return encoder;
+    }
+
+    /** Encodes one frame. The frame's buffer may be reused as soon as this returns. */
+    public void writeVideo(YuvFrame frame) throws IOException {
+        if (frame.width() != settings.width() || frame.height() != settings.height()) {
+            throw new IllegalArgumentException("frame is " + frame.width() + "x" + frame.height()
+                    + ", the video " + settings.width() + "x" + settings.height());
+        }
+        try {
+            // stride = width, depth 8 bits: planes as YuvFrame lays them out, read in place.
+            recorder.recordImage(frame.width(), frame.height(), Frame.DEPTH_UBYTE, 1, frame.width(),
+                    AV_PIX_FMT_YUV420P, frame.data());
+        } catch (Exception e) {
+            throw failure("encoding a video frame", e);
+        }
+    }
+
+    /** A direct buffer to fill with up to {@link #audioChunkFrames()} interleaved stereo sample frames. */
+    public FloatBuffer audioChunk() {
+        return audioChunk;
+    }
+
+    public int audioChunkFrames() {
+        return audioChunk.capacity() / AudioSource.CHANNELS;
+    }
+
+    /** Writes the first {@code sampleFrames} sample frames of {@link #audioChunk()}. */
+    public void writeAudioChunk(int sampleFrames) throws IOException {
+        audioChunk.position(0).limit(sampleFrames * AudioSource.CHANNELS);
+        try {
+            recorder.recordSamples(AudioSource.SAMPLE_RATE, AudioSource.CHANNELS, audioChunk);
+        } catch (Exception e) {
+            throw failure("encoding audio", e);
+        } finally {
+            audioChunk.clear();
+        }
+    }
+
+    /** Flushes both encoders and writes the index; the file is complete when this returns. */
+    public void finish() throws IOException {
+        open = false;
+        try {
+            recorder.stop();
+        } catch (Exception e) {
+            throw failure("finishing the file", e);
+        }
+    }
+
+    /**
+     * True if the recorder converted any frame with swscale. Kinora's frames are already in the
+     * encoder's format, so this stays false; a test holds it to that.
+     */
+    public boolean convertsFrames() {
+        try {
+            var field = FFmpegFrameRecorder.class.getDeclaredField("img_convert_ctx");
+            field.setAccessible(true);
+            return field.get(recorder) != null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot inspect FFmpegFrameRecorder (JavaCV changed?)", e);
+        }
+    }
+
+    /** Abandons the file without flushing: fast, for cancel and failures. The caller deletes it. */
+    @Override
+    public void close() throws IOException {
+        if (open) {
+            open = false;
+            try {
+                recorder.release();
+            } catch (Exception e) {
+                throw new IOException("could not release the encoder: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private IOException failure(String what, Exception e) {
+        return new IOException(encoder.displayName() + " failed " + what + ": " + describe(e), e);
+    }
+
+    /** JavaCV reports "av_write_frame() error -28"; a user needs "No space left on device". */
+    static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Matcher m = ERROR_CODE.matcher(message);
+        if (m.find()) {
+            return EncoderProbe.errorText(Integer.parseInt(m.group(1))) + " (" + message + ")";
+        }
+        return message;
+    }
+
+    private static void releaseQuietlyAfter(FFmpegFrameRecorder r, Exception primary) {
+        try {
+            r.release();
+        } catch (Exception e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            } else {
+                throw new IllegalStateException("could not release the recorder", e);
+            }
+        }
+    }
+}

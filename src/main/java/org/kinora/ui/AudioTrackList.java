@@ -1,0 +1,95 @@
+package org.kinora.ui;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kinora.model.AudioTrack;
+import org.kinora.model.Project;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The project's music: the list of tracks, Add music and Remove, each an undoable edit. */
+final class AudioTrackList extends VBox {
+
+    /** Applies a named edit to the project; false when the model refused it. */
+    interface Edits {
+        boolean apply(String label, Object mergeKey, UnaryOperator<Project> edit);
+    }
+
+    private final ListView<AudioTrack> list = new ListView<>();
+    private final Window owner;
+    private final Edits edits;
+
+    AudioTrackList(Window owner, Edits edits) {
+        this.owner = owner;
+        this.edits = edits;
+        list.setId("audio-tracks");
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label("No music. Add a track for the soundtrack."));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(AudioTrack t, boolean empty) {
+                super.updateItem(t, empty);
+                if (empty || t == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    setGraphic(Icons.of(Feather.MUSIC));
+                    setText(t.file().getFileName() + "  · from " + Filmstrip.seconds(t.startSeconds())
+                            + (t.loop() ? " · loops" : "") + (t.volume() != 1 ? " · vol " + t.volume() : ""));
+                }
+            }
+        });
+        Button add = new Button("Add music…", Icons.of(Feather.PLUS));
+        add.getStyleClass().add(Styles.SMALL);
+        add.setOnAction(e -> chooseMusic());
+        Button remove = new Button("Remove", Icons.of(Feather.MINUS));
+        remove.getStyleClass().add(Styles.SMALL);
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            int i = list.getSelectionModel().getSelectedIndex();
+            if (i >= 0) {
+                edits.apply("Remove music", null, p -> {
+                    List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
+                    tracks.remove(i);
+                    return p.withAudioTracks(tracks);
+                });
+            }
+        });
+        setSpacing(6);
+        setPadding(new Insets(6));
+        getChildren().addAll(list, new HBox(6, add, remove));
+    }
+
+    void show(List<AudioTrack> tracks) {
+        if (!list.getItems().equals(tracks)) {
+            list.getItems().setAll(tracks);
+        }
+    }
+
+    private void chooseMusic() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add music");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audio",
+                "*.mp3", "*.m4a", "*.aac", "*.wav", "*.flac", "*.ogg", "*.opus"));
+        File chosen = chooser.showOpenDialog(owner);
+        if (chosen != null) {
+            AudioTrack track = AudioTrack.of(chosen.toPath().toAbsolutePath());
+            edits.apply("Add music", null, p -> {
+                List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
+                tracks.add(track);
+                return p.withAudioTracks(tracks);
+            });
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.kinora.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kinora.model.Easing;
+import org.kinora.model.FitMode;
+import org.kinora.model.Motion;
+import org.kinora.model.Project;
+import org.kinora.model.Slide;
+import org.kinora.model.Transition;
+import org.kinora.model.TransitionType;
+import org.kinora.model.View;
+
+/**
+ * Properties of the selected slides. With several selected, the fields show the first one and an
+ * edit applies to all of them (one undo step).
+ */
+final class Inspector extends VBox {
+
+    /** Applies an edit to every selected slide as one undoable step. */
+    interface SlideEditor {
+        void edit(String label, Object mergeKey, UnaryOperator<Slide> change);
+    }
+
+    private final Label title = new Label("No slide selected");
+    private final Label file = new Label();
+    private final Spinner<Double> duration = new Spinner<>(Slide.MIN_DURATION, 600, 5, 0.5);
+    private final ComboBox<Easing> easing = new ComboBox<>();
+    private final ComboBox<FitMode> fit = new ComboBox<>();
+    private final ComboBox<TransitionType> transition = new ComboBox<>();
+    private final Spinner<Double> transitionDuration = new Spinner<>(0, 10, 1, 0.25);
+    private final TextField caption = new TextField();
+    private final Label startView = new Label();
+    private final Label endView = new Label();
+    private final GridPane grid = new GridPane();
+    private final SlideEditor editor;
+    private boolean updating;
+
+    Inspector(SlideEditor editor) {
+        this.editor = editor;
+        getStyleClass().add("inspector");
+        setId("inspector");
+        setSpacing(10);
+        setPadding(new Insets(12));
+        title.getStyleClass().add("title-4");
+        file.getStyleClass().add("text-muted");
+        file.setWrapText(true);
+
+        duration.setId("duration");
+        duration.setEditable(true);
+        transitionDuration.setId("transition-duration");
+        transitionDuration.setEditable(true);
+        easing.getItems().setAll(Easing.values());
+        fit.getItems().setAll(FitMode.values());
+        transition.getItems().setAll(TransitionType.values());
+        transition.setId("transition");
+        caption.setId("caption");
+        caption.setPromptText("Text over the slide");
+        easing.setConverter(names());
+        fit.setConverter(names());
+        transition.setConverter(names());
+
+        grid.setHgap(10);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        grid.addRow(row++, new Label("Duration (s)"), duration);
+        grid.addRow(row++, new Label("Start view"), startView);
+        grid.addRow(row++, new Label("End view"), endView);
+        grid.addRow(row++, new Label("Easing"), easing);
+        grid.addRow(row++, new Label("Fit"), fit);
+        grid.addRow(row++, new Label("Transition"), transition);
+        grid.addRow(row++, new Label("Transition (s)"), transitionDuration);
+        grid.addRow(row++, new Label("Caption"), caption);
+        for (var n : List.of(duration, easing, fit, transition, transitionDuration, caption)) {
+            n.setMaxWidth(Double.MAX_VALUE);
+        }
+        getChildren().addAll(title, file, grid);
+
+        duration.valueProperty().addListener((o, a, v) -> {
+            if (!updating && v != null) {
+                editor.edit("Duration", duration, s -> s.withDuration(v));
+            }
+        });
+        easing.valueProperty().addListener((o, a, v) -> {
+            if (!updating && v != null) {
+                editor.edit("Easing", null, s -> s.withMotion(new Motion(s.motion().start(), s.motion().end(), v)));
+            }
+        });
+        fit.valueProperty().addListener((o, a, v) -> {
+            if (!updating && v != null) {
+                editor.edit("Fit", null, s -> s.withFit(v));
+            }
+        });
+        transition.valueProperty().addListener((o, a, v) -> {
+            if (!updating && v != null) {
+                // Leaving a cut (0 s) gets the usual one-second overlap.
+                double seconds = transitionDuration.getValue() > 0 ? transitionDuration.getValue() : 1.0;
+                editor.edit("Transition", null, s -> s.withTransition(new Transition(v, seconds)));
+            }
+        });
+        transitionDuration.valueProperty().addListener((o, a, v) -> {
+            if (!updating && v != null) {
+                editor.edit("Transition duration", transitionDuration,
+                        s -> s.withTransition(new Transition(s.transition().type(), v)));
+            }
+        });
+        caption.textProperty().addListener((o, a, v) -> {
+            if (!updating) {
+                editor.edit("Caption", caption, s -> s.withCaption(v));
+            }
+        });
+        show(Project.empty(), List.of());
+    }
+
+    /** Shows the first selected slide; disabled when none is selected. */
+    void show(Project project, List<Integer> selected) {
+        updating = true;
+        try {
+            boolean any = !selected.isEmpty() && selected.get(0) < project.slides().size();
+            grid.setDisable(!any);
+            if (!any) {
+                title.setText("No slide selected");
+                file.setText(project.slides().isEmpty() ? "Drop photos on the strip below to start."
+                        : "Select a slide in the strip below.");
+                startView.setText("");
+                endView.setText("");
+                return;
+            }
+            int i = selected.get(0);
+            Slide s = project.slides().get(i);
+            title.setText(selected.size() == 1 ? "Slide " + (i + 1) : selected.size() + " slides (editing all)");
+            file.setText(String.valueOf(s.photo().getFileName()));
+            setIfChanged(duration, s.durationSeconds());
+            easing.setValue(s.motion().easing());
+            fit.setValue(s.fit());
+            transition.setValue(s.transition().type());
+            setIfChanged(transitionDuration, s.transition().durationSeconds());
+            transitionDuration.setDisable(s.transition().type() == TransitionType.CUT);
+            if (!caption.getText().equals(s.caption())) {
+                caption.setText(s.caption());
+            }
+            startView.setText(describe(s.motion().start()));
+            endView.setText(describe(s.motion().end()));
+        } finally {
+            updating = false;
+        }
+    }
+
+    private static void setIfChanged(Spinner<Double> spinner, double value) {
+        SpinnerValueFactory<Double> f = spinner.getValueFactory();
+        if (f.getValue() == null || Math.abs(f.getValue() - value) > 1e-9) {
+            f.setValue(value);
+        }
+    }
+
+    static String describe(View v) {
+        return String.format(Locale.ROOT, "%.0f%% , %.0f%%  ×%.2f", v.centerX() * 100, v.centerY() * 100, v.zoom());
+    }
+
+    private static <E extends Enum<E>> StringConverter<E> names() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                if (e == null) {
+                    return "";
+                }
+                String s = e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+            }
+
+            @Override
+            public E fromString(String s) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package org.kinora.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The preview plays the project through the export's FrameRenderer on background threads. */
+@ExtendWith(ApplicationExtension.class)
+class PreviewPlaybackTest {
+
+    @TempDir
+    static Path dir;
+
+    private final Preferences prefs = Preferences.userRoot().node("org/kinora/test/" + UUID.randomUUID());
+    private final ExecutorService previewThreads = Executors.newFixedThreadPool(2);
+    private final FramePreviewRenderer.Factory renderers = new FramePreviewRenderer.Factory();
+    private EditorWindow window;
+
+    @Start
+    void start(Stage stage) {
+        EditorServices services = new EditorServices(Runnable::run, previewThreads, Platform::runLater,
+                renderers, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave")));
+        window = new EditorWindow(stage, services);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.preview().dispose()).get();
+        previewThreads.shutdownNow();
+        previewThreads.awaitTermination(10, TimeUnit.SECONDS);
+        renderers.close();
+        prefs.removeNode();
+    }
+
+    @Test
+    void spacePlaysInOrderAndAMotionEditReplaysTheSlide(FxRobot robot) throws Exception {
+        Path red = TestPhotos.write(dir, "red.png", 320, 180);
+        Path blue = TestPhotos.write(dir, "blue.jpg", 320, 180);
+        robot.interact(() -> window.filmstrip().dropFiles(List.of(red, blue), 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        PreviewPane preview = window.preview();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.shownFrame() >= 0);
+
+        robot.interact(() -> window.filmstrip().list().requestFocus());
+        robot.type(KeyCode.SPACE);
+        assertThat(preview.isPlaying()).isTrue();
+        int[] seen = new int[8];
+        for (int i = 0; i < seen.length; i++) {
+            Thread.sleep(120);
+            seen[i] = WaitForAsyncUtils.asyncFx(preview::shownFrame).get();
+        }
+        assertThat(seen).as("frames move forward, never back").isSorted();
+        assertThat(seen[seen.length - 1]).isGreaterThan(seen[0]);
+        robot.type(KeyCode.SPACE);
+        assertThat(preview.isPlaying()).isFalse();
+
+        // the preview shows the photo, not an empty frame
+        ImageView view = robot.lookup("#preview .image-view").query();
+        int argb = WaitForAsyncUtils.asyncFx(() -> view.getImage().getPixelReader()
+                .getArgb((int) view.getImage().getWidth() / 2, (int) view.getImage().getHeight() / 2)).get();
+        assertThat(argb & 0xffffff).isNotZero();
+
+        // swapping start and end of slide 2 replays slide 2
+        robot.interact(() -> window.filmstrip().list().getSelectionModel().clearAndSelect(1));
+        robot.clickOn("#swap-views");
+        assertThat(preview.isPlaying()).isTrue();
+        org.kinora.model.Timeline t = window.project().timeline();
+        assertThat(preview.position()).isBetween(t.startFrame(1), t.startFrame(1) + t.frameCount(1) - 1);
+    }
+}
