@@ -183,7 +183,8 @@ public final class PhotoLoader {
                 throw new PhotoException(file, "not an image in a supported format (JPEG, PNG, TIFF, BMP, WebP, GIF)");
             }
             ImageReader reader = readers.next();
-            reader.setInput(in, true, true);
+            // Metadata is not ignored: JPEG readers need its ICC (APP2) and Adobe segments for colour.
+            reader.setInput(in, true, false);
             String format = reader.getFormatName().toUpperCase(Locale.ROOT);
             int w;
             int h;

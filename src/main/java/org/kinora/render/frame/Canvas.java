@@ -30,6 +30,12 @@ final class Canvas {
         java.util.Arrays.fill(cr, (byte) crv);
     }
 
+    void copyTo(Canvas other) {
+        System.arraycopy(y, 0, other.y, 0, y.length);
+        System.arraycopy(cb, 0, other.cb, 0, cb.length);
+        System.arraycopy(cr, 0, other.cr, 0, cr.length);
+    }
+
     /** Three bulk copies into the frame's direct buffer; absolute puts leave its position alone. */
     void copyTo(YuvFrame out) {
         ByteBuffer data = out.data();

@@ -12,8 +12,8 @@ final class Coverage {
     }
 
     /**
-     * Fills {@code out[0..n)} with coverage of [a, b) and returns the range [first, last) of samples
-     * with non-zero coverage packed as first | last << 32... as an int pair in {@code range}.
+     * Fills {@code out[0..n)} with the coverage of [a, b) and {@code range} with [first, last), the
+     * samples whose coverage is not zero.
      */
     static void luma(double a, double b, int n, float[] out, int[] range) {
         fill(a, b, n, out, range, 1, 0, 1, n);

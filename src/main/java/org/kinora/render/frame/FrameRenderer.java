@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.kinora.image.Bt709;
 import org.kinora.image.Kernel;
 import org.kinora.image.PhotoCache;
@@ -44,6 +45,13 @@ public final class FrameRenderer implements FrameSource {
     /** How far a zoom dissolve pushes into the outgoing slide (and settles the incoming one). */
     public static final double ZOOM_DISSOLVE_ZOOM = 0.2;
 
+    /**
+     * A slide's photo leaves the cache once frames this far past the slide's end are being drawn:
+     * an export renders nearly in order, so no pending frame needs it any more (if one does, it is
+     * simply decoded again). The byte budget bounds everything else, such as preview scrubbing.
+     */
+    public static final double RELEASE_AFTER_SECONDS = 2.0;
+
     private static final int[] BLACK = {16, 128, 128};
     private static final int[] WHITE = {235, 128, 128};
 
@@ -57,6 +65,7 @@ public final class FrameRenderer implements FrameSource {
     private final int[] background;
     private final ConcurrentHashMap<Integer, Setup> setups = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
+    private final AtomicInteger releasedBelow = new AtomicInteger();
 
     /** Cache key: one photo at one working resolution (with or without its backdrop). */
     record PhotoKey(Path photo, int minWidth, int minHeight, int levels, boolean backdrop, int outW, int outH) {
@@ -128,6 +137,7 @@ public final class FrameRenderer implements FrameSource {
 
     private void compose(int index, Scratch s) throws FrameRenderException {
         Timeline.FrameSpec f = timeline.at(index);
+        releaseFinishedSlides(index, f.base().slideIndex());
         Canvas out = s.main;
         SlideContent a = content(f.base().slideIndex());
         double pa = f.base().progress();
@@ -138,6 +148,32 @@ public final class FrameRenderer implements FrameSource {
         SlideContent b = content(f.incoming().slideIndex());
         double pb = f.incoming().progress();
         Transitions.compose(painter, s, out, a, pa, b, pb, f.transition(), f.blend());
+    }
+
+    private void releaseFinishedSlides(int frame, int current) {
+        int threshold = frame - (int) Math.round(RELEASE_AFTER_SECONDS * fps());
+        int i = releasedBelow.get();
+        while (i < current && timeline.startFrame(i) + timeline.frameCount(i) <= threshold) {
+            if (releasedBelow.compareAndSet(i, i + 1)) {
+                Setup done = setups.get(i);
+                if (done != null && !usedFrom(done.key(), i + 1, current + 1)) {
+                    cache.release(done.key());
+                }
+            }
+            i = releasedBelow.get();
+        }
+    }
+
+    /** Whether a slide in [from, to] shares the key (the same photo at the same resolution). */
+    private boolean usedFrom(PhotoKey key, int from, int to) {
+        for (int j = from; j <= Math.min(to, project.slides().size() - 1); j++) {
+            Setup other = setups.get(j);
+            boolean same = other != null ? other.key().equals(key) : project.slides().get(j).photo().equals(key.photo());
+            if (same) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SlideContent content(int slideIndex) throws FrameRenderException {

@@ -72,6 +72,8 @@ final class PlaneSampler {
             int d = (y0 + j) * dstWidth + x0;
             if (opaque) {
                 horizontalStore2(t, t2, cs, 0, cw, cc, dst, d, d + dstWidth, nx);
+            } else if (colWeight == null && rowWeight == null) {
+                horizontalBlend2(t, t2, cs, cw, cc, dst, d, d + dstWidth, nx, alpha);
             } else {
                 horizontal2(t, t2, cs, cw, cc, l, l2, nx);
                 mix(l, dst, d, nx, colWeight, x0, alpha * (rowWeight == null ? 1f : rowWeight[y0 + j]));
@@ -88,6 +90,118 @@ final class PlaneSampler {
                 float rowAlpha = alpha * (rowWeight == null ? 1f : rowWeight[y0 + j]);
                 mix(l, dst, d, nx, colWeight, x0, rowAlpha);
             }
+        }
+    }
+
+    /** Like {@link #horizontalStore2} but mixed over dst with one opacity (crossfades, dissolves). */
+    private static void horizontalBlend2(float[] t, float[] u, int[] cs, float[] cw, int cc,
+                                         byte[] dst, int d, int d2, int nx, float alpha) {
+        switch (cc) {
+            case 2 -> blend2Taps2(t, u, cs, cw, dst, d, d2, nx, alpha);
+            case 3 -> blend2Taps3(t, u, cs, cw, dst, d, d2, nx, alpha);
+            case 4 -> blend2Taps4(t, u, cs, cw, dst, d, d2, nx, alpha);
+            case 5 -> blend2Taps5(t, u, cs, cw, dst, d, d2, nx, alpha);
+            case 6 -> blend2Taps6(t, u, cs, cw, dst, d, d2, nx, alpha);
+            default -> {
+                for (int i = 0, o = 0; i < nx; i++, o += cc) {
+                    int b = cs[i];
+                    float a0 = 0;
+                    float a1 = 0;
+                    for (int k = 0; k < cc; k++) {
+                        a0 += cw[o + k] * t[b + k];
+                        a1 += cw[o + k] * u[b + k];
+                    }
+                    float p0 = dst[d + i] & 0xff;
+                    float p1 = dst[d2 + i] & 0xff;
+                    dst[d + i] = (byte) toByteRange(p0 + (a0 - p0) * alpha);
+                    dst[d2 + i] = (byte) toByteRange(p1 + (a1 - p1) * alpha);
+                }
+            }
+        }
+    }
+
+    private static void blend2Taps2(float[] t, float[] u, int[] cs, float[] cw,
+                                    byte[] dst, int d, int d2, int nx, float alpha) {
+        for (int i = 0, o = 0; i < nx; i++, o += 2) {
+            int b = cs[i];
+            float w0 = cw[o];
+            float w1 = cw[o + 1];
+            float a0 = w0 * t[b] + w1 * t[b + 1];
+            float a1 = w0 * u[b] + w1 * u[b + 1];
+            float p0 = dst[d + i] & 0xff;
+            float p1 = dst[d2 + i] & 0xff;
+            dst[d + i] = (byte) toByteRange(p0 + (a0 - p0) * alpha);
+            dst[d2 + i] = (byte) toByteRange(p1 + (a1 - p1) * alpha);
+        }
+    }
+
+    private static void blend2Taps3(float[] t, float[] u, int[] cs, float[] cw,
+                                    byte[] dst, int d, int d2, int nx, float alpha) {
+        for (int i = 0, o = 0; i < nx; i++, o += 3) {
+            int b = cs[i];
+            float w0 = cw[o];
+            float w1 = cw[o + 1];
+            float w2 = cw[o + 2];
+            float a0 = w0 * t[b] + w1 * t[b + 1] + w2 * t[b + 2];
+            float a1 = w0 * u[b] + w1 * u[b + 1] + w2 * u[b + 2];
+            float p0 = dst[d + i] & 0xff;
+            float p1 = dst[d2 + i] & 0xff;
+            dst[d + i] = (byte) toByteRange(p0 + (a0 - p0) * alpha);
+            dst[d2 + i] = (byte) toByteRange(p1 + (a1 - p1) * alpha);
+        }
+    }
+
+    private static void blend2Taps4(float[] t, float[] u, int[] cs, float[] cw,
+                                    byte[] dst, int d, int d2, int nx, float alpha) {
+        for (int i = 0, o = 0; i < nx; i++, o += 4) {
+            int b = cs[i];
+            float w0 = cw[o];
+            float w1 = cw[o + 1];
+            float w2 = cw[o + 2];
+            float w3 = cw[o + 3];
+            float a0 = w0 * t[b] + w1 * t[b + 1] + w2 * t[b + 2] + w3 * t[b + 3];
+            float a1 = w0 * u[b] + w1 * u[b + 1] + w2 * u[b + 2] + w3 * u[b + 3];
+            float p0 = dst[d + i] & 0xff;
+            float p1 = dst[d2 + i] & 0xff;
+            dst[d + i] = (byte) toByteRange(p0 + (a0 - p0) * alpha);
+            dst[d2 + i] = (byte) toByteRange(p1 + (a1 - p1) * alpha);
+        }
+    }
+
+    private static void blend2Taps5(float[] t, float[] u, int[] cs, float[] cw,
+                                    byte[] dst, int d, int d2, int nx, float alpha) {
+        for (int i = 0, o = 0; i < nx; i++, o += 5) {
+            int b = cs[i];
+            float w0 = cw[o];
+            float w1 = cw[o + 1];
+            float w2 = cw[o + 2];
+            float w3 = cw[o + 3];
+            float w4 = cw[o + 4];
+            float a0 = w0 * t[b] + w1 * t[b + 1] + w2 * t[b + 2] + w3 * t[b + 3] + w4 * t[b + 4];
+            float a1 = w0 * u[b] + w1 * u[b + 1] + w2 * u[b + 2] + w3 * u[b + 3] + w4 * u[b + 4];
+            float p0 = dst[d + i] & 0xff;
+            float p1 = dst[d2 + i] & 0xff;
+            dst[d + i] = (byte) toByteRange(p0 + (a0 - p0) * alpha);
+            dst[d2 + i] = (byte) toByteRange(p1 + (a1 - p1) * alpha);
+        }
+    }
+
+    private static void blend2Taps6(float[] t, float[] u, int[] cs, float[] cw,
+                                    byte[] dst, int d, int d2, int nx, float alpha) {
+        for (int i = 0, o = 0; i < nx; i++, o += 6) {
+            int b = cs[i];
+            float w0 = cw[o];
+            float w1 = cw[o + 1];
+            float w2 = cw[o + 2];
+            float w3 = cw[o + 3];
+            float w4 = cw[o + 4];
+            float w5 = cw[o + 5];
+            float a0 = w0 * t[b] + w1 * t[b + 1] + w2 * t[b + 2] + w3 * t[b + 3] + w4 * t[b + 4] + w5 * t[b + 5];
+            float a1 = w0 * u[b] + w1 * u[b + 1] + w2 * u[b + 2] + w3 * u[b + 3] + w4 * u[b + 4] + w5 * u[b + 5];
+            float p0 = dst[d + i] & 0xff;
+            float p1 = dst[d2 + i] & 0xff;
+            dst[d + i] = (byte) toByteRange(p0 + (a0 - p0) * alpha);
+            dst[d2 + i] = (byte) toByteRange(p1 + (a1 - p1) * alpha);
         }
     }
 

@@ -21,6 +21,23 @@ final class Scratch {
         chromaRows = new float[height / 2];
     }
 
+    private Object backdropSource;
+    private Canvas backdrop;
+
+    /** This thread's upsampled copy of a slide's backdrop, or null if it holds another one. */
+    Canvas backdrop(Object source) {
+        return source == backdropSource ? backdrop : null;
+    }
+
+    /** A canvas to upsample {@code source} into, remembered for the next frames of the slide. */
+    Canvas newBackdrop(Object source) {
+        if (backdrop == null) {
+            backdrop = new Canvas(main.width, main.height);
+        }
+        backdropSource = source;
+        return backdrop;
+    }
+
     /** A second canvas, for slides that must be composed whole before they are mixed in. */
     Canvas second() {
         if (second == null) {

@@ -74,7 +74,17 @@ final class SlidePainter {
         } else {
             YuvPhoto backdrop = c.prepared().backdrop();
             ViewRect all = new ViewRect(0, 0, 1, 1);
-            draw(s, dst, backdrop, Kernel.TRIANGLE, mapping(all, backdrop.width(), backdrop.height(), p), frame, 1f);
+            if (p.isIdentity()) {
+                // The backdrop does not move: upsample it once per slide and thread, then copy.
+                Canvas cached = s.backdrop(backdrop);
+                if (cached == null) {
+                    cached = s.newBackdrop(backdrop);
+                    draw(s, cached, backdrop, Kernel.TRIANGLE, mapping(all, backdrop.width(), backdrop.height(), p), frame, 1f);
+                }
+                cached.copyTo(dst);
+            } else {
+                draw(s, dst, backdrop, Kernel.TRIANGLE, mapping(all, backdrop.width(), backdrop.height(), p), frame, 1f);
+            }
         }
         double x0 = -m[0] / m[1];
         double x1 = (photo.width() - m[0]) / m[1];

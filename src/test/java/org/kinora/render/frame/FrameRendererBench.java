@@ -58,6 +58,12 @@ public final class FrameRendererBench {
                 measure(r, name + " pan at zoom 1.00", new int[] {40, 41, 42, 43}, seconds);
             }
         }
+        Path portrait = TestPhotos.writeJpeg(TestPhotos.detailed(2000, 3000, 9), dir.resolve("6mp-portrait.jpg"));
+        Motion portraitZoom = new Motion(new View(0.5, 0.5, 1.0), new View(0.5, 0.4, 1.25), Easing.LINEAR);
+        Slide blurred = new Slide(portrait, 4.0, portraitZoom, FitMode.BLUR, Transition.NONE, "");
+        try (FrameRenderer r = new FrameRenderer(project(List.of(blurred)))) {
+            measure(r, "6mp portrait, blur fit, zoom 1.00 of 1.0->1.25", new int[] {0, 1, 2, 3}, seconds);
+        }
         Motion a = new Motion(new View(0.5, 0.5, 1.0), new View(0.3, 0.35, 1.2), Easing.LINEAR);
         Motion b = new Motion(new View(0.5, 0.5, 1.0), new View(0.7, 0.6, 1.2), Easing.LINEAR);
         Project cross = project(List.of(slide(p24, a, Transition.crossfade(1.0)), slide(p6, b, Transition.NONE)));

@@ -32,6 +32,8 @@ import org.kinora.render.YuvFrame;
  * crossfades, cover, zoom 1.0 -> 1.2 about anchors fixed on screen) with the frame renderer alone
  * and writes raw I420 frames to stdout, for an encoder and jitter.py to judge the motion before the
  * render pipeline exists. Usage: ReferenceSlideshow PHOTO_DIR [THREADS] | ffmpeg -f rawvideo ...
+ * With {@code --save FILE.kinora} as second and third argument it writes the project file instead,
+ * for {@code kinora render}.
  */
 public final class ReferenceSlideshow {
 
@@ -39,12 +41,16 @@ public final class ReferenceSlideshow {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int threads = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : 2;
         List<Path> photos;
         try (Stream<Path> s = Files.list(dir)) {
             photos = s.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".jpg")).sorted().toList();
         }
         Project project = project(photos);
+        if (args.length > 2 && args[1].equals("--save")) {
+            org.kinora.project.ProjectFile.save(project, Path.of(args[2]));
+            return;
+        }
         long t0 = System.nanoTime();
         try (FrameRenderer r = new FrameRenderer(project);
              FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel()) {

@@ -30,8 +30,8 @@ class RenderQualityTest {
 
     private static final int W = 480;
     private static final int H = 270;
-    private static final int PW = 1600;
-    private static final int PH = 1000;
+    private static final int PW = 1280;
+    private static final int PH = 800;
 
     /** Made once: 30 waves per pixel of a 1.6 MP image take a moment. */
     private static final BufferedImage PHOTO = natural(PW, PH, 7);
