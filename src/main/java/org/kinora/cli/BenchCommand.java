@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * encoder alone and frame generation alone, so the render's speed reads as a ratio that holds on
  * a noisy shared machine.
  */
-@Command(name = "bench", description = "Render the reference slideshow and measure render, encoder-only and "
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Render the reference slideshow and measure render, encoder-only and "
         + "frame-generation speed, and peak memory.")
 final class BenchCommand implements Callable<Integer> {
 

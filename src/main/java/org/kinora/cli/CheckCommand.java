@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kinora check FILE.kinora}: lists every problem; exit 1 if there is any. */
-@Command(name = "check", description = "Validate a project and every photo and audio file it uses.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Validate a project and every photo and audio file it uses.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kinora encoders}: which H.264 encoders work here, in {@code auto}'s order, and why not the others. */
-@Command(name = "encoders", description = "List the H.264 encoders, whether each works here, and why not.")
+@Command(name = "encoders", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the H.264 encoders, whether each works here, and why not.")
 final class EncodersCommand implements Callable<Integer> {
 
     @Mixin

@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kinora new PHOTOS... -o FILE.kinora}: a project with automatic Ken Burns motion. */
-@Command(name = "new", description = "Create a project from photos and folders, with automatic motion.")
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Create a project from photos and folders, with automatic motion.")
 final class NewCommand implements Callable<Integer> {
 
     private static final double MUSIC_CROSSFADE_SECONDS = 2.0;

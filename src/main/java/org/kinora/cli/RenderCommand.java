@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kinora render FILE.kinora -o OUT.mp4}: the project to an MP4, with a progress bar. */
-@Command(name = "render", description = "Render a project to an MP4 video (H.264 + AAC).")
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Render a project to an MP4 video (H.264 + AAC).")
 final class RenderCommand implements Callable<Integer> {
 
     @Mixin

@@ -142,5 +142,10 @@ class CliTest {
         Run help = kinora("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("new").contains("check").contains("render").contains("encoders");
+        for (String command : new String[] {"new", "check", "render", "encoders", "bench"}) {
+            Run sub = kinora(command, "--help");
+            assertThat(sub.exitCode()).as(command + " --help: " + sub.err()).isZero();
+            assertThat(sub.out()).contains("Usage: kinora " + command);
+        }
     }
 }
