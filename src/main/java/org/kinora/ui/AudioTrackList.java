@@ -10,6 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -18,7 +20,10 @@ import org.kinora.model.AudioTrack;
 import org.kinora.model.Project;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The project's music: the list of tracks, Add music and Remove, each an undoable edit. */
+/**
+ * The project's music: the list of tracks, Add music and Remove, each an undoable edit, and the
+ * buttons that time the slides to the music (the actions live in {@link MusicTiming}).
+ */
 final class AudioTrackList extends VBox {
 
     /** Applies a named edit to the project; false when the model refused it. */
@@ -29,8 +34,11 @@ final class AudioTrackList extends VBox {
     private final ListView<AudioTrack> list = new ListView<>();
     private final Window owner;
     private final Edits edits;
+    private final Button fit = new Button("Fit to music", Icons.of(Feather.CLOCK));
+    private final Button snap = new Button("Snap to beats", Icons.of(Feather.ACTIVITY));
+    private final Label analysing = new Label("Analysing music…");
 
-    AudioTrackList(Window owner, Edits edits) {
+    AudioTrackList(Window owner, Edits edits, Runnable fitToMusic, Runnable snapToBeats) {
         this.owner = owner;
         this.edits = edits;
         list.setId("audio-tracks");
@@ -66,9 +74,32 @@ final class AudioTrackList extends VBox {
                 });
             }
         });
+        fit.setId("fit-to-music");
+        fit.getStyleClass().add(Styles.SMALL);
+        fit.setTooltip(new Tooltip("Scale the photo durations so the slideshow ends with the music"));
+        fit.setOnAction(e -> fitToMusic.run());
+        snap.setId("snap-to-beats");
+        snap.getStyleClass().add(Styles.SMALL);
+        snap.setTooltip(new Tooltip("Move each cut onto the nearest beat (at most 0.25 s away)"));
+        snap.setOnAction(e -> snapToBeats.run());
+        // The busy state shows here rather than as a notification: notifications pile up in the
+        // corner right over these buttons.
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        analysing.setId("analysing-music");
+        analysing.setGraphic(spinner);
+        analysing.setVisible(false);
+        analysing.managedProperty().bind(analysing.visibleProperty());
         setSpacing(6);
         setPadding(new Insets(6));
-        getChildren().addAll(list, new HBox(6, add, remove));
+        getChildren().addAll(list, new HBox(6, add, remove), new HBox(6, fit, snap), analysing);
+    }
+
+    /** Enables the timing buttons when the project and the editor allow them; shows when the music is being analysed. */
+    void showMusicActions(boolean canFit, boolean canSnap, boolean busy) {
+        fit.setDisable(!canFit);
+        snap.setDisable(!canSnap);
+        analysing.setVisible(busy);
     }
 
     void show(List<AudioTrack> tracks) {

@@ -30,6 +30,8 @@ final class EditorMenus {
     private final Button undoButton = toolButton(Feather.CORNER_UP_LEFT, "Undo (Ctrl+Z)");
     private final Button redoButton = toolButton(Feather.CORNER_UP_RIGHT, "Redo (Ctrl+Y)");
     private final Menu recentMenu = new Menu("Open Recent");
+    private final MenuItem fitItem = new MenuItem("Fit to Music", Icons.of(Feather.CLOCK));
+    private final MenuItem snapItem = new MenuItem("Snap Cuts to Beats", Icons.of(Feather.ACTIVITY));
 
     EditorMenus(EditorWindow window) {
         this.w = window;
@@ -43,6 +45,12 @@ final class EditorMenus {
         redoItem.setDisable(!history.canRedo());
         undoButton.setDisable(!history.canUndo());
         redoButton.setDisable(!history.canRedo());
+    }
+
+    /** Enables Fit to Music and Snap Cuts to Beats when the project and the editor allow them. */
+    void showMusicActions(boolean canFit, boolean canSnap) {
+        fitItem.setDisable(!canFit);
+        snapItem.setDisable(!canSnap);
     }
 
     MenuBar menuBar() {
@@ -66,7 +74,10 @@ final class EditorMenus {
         redoItem.setOnAction(e -> w.redo());
         MenuItem delete = item("Delete Slides  (Del)", Feather.TRASH_2, null, w::deleteSelected);
         MenuItem all = item("Select All Slides", null, null, w::selectAll);
-        Menu editMenu = new Menu("Edit", null, undoItem, redoItem, new SeparatorMenuItem(), delete, all);
+        fitItem.setOnAction(e -> w.fitToMusic());
+        snapItem.setOnAction(e -> w.snapToBeats());
+        Menu editMenu = new Menu("Edit", null, undoItem, redoItem, new SeparatorMenuItem(), delete, all,
+                new SeparatorMenuItem(), fitItem, snapItem);
 
         MenuItem playItem = item("Play / Pause  (Space)", Feather.PLAY, null, w.preview()::togglePlay);
         MenuItem replay = item("Replay Slide", Feather.REFRESH_CW, null, w::replaySelected);

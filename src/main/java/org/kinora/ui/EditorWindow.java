@@ -63,6 +63,7 @@ final class EditorWindow {
     private final Notifier notifier = new Notifier();
     private final EditorMenus menus = new EditorMenus(this);
     private final AudioTrackList audio;
+    private final MusicTiming musicTiming;
     private final StackPane overlay;
     private Path file;
     private List<Integer> selection = List.of();
@@ -81,7 +82,9 @@ final class EditorWindow {
         // The large photo for the motion editor decodes on the preview threads, so it never
         // holds up the filmstrip's thumbnails after a drop.
         this.kenBurns = new KenBurnsEditor(new Thumbnails(services.previewThreads(), services.fx(), 8));
-        this.audio = new AudioTrackList(stage, this::apply);
+        this.musicTiming = new MusicTiming(services.background(), services.fx(), history::current, this::apply,
+                notifier, this::showMusicActions);
+        this.audio = new AudioTrackList(stage, this::apply, this::fitToMusic, this::snapToBeats);
         this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
                 message -> notifier.warn(message));
 
@@ -191,7 +194,16 @@ final class EditorWindow {
         showSelection();
         preview.setProject(p);
         menus.showHistory(history);
+        showMusicActions();
         updateTitle();
+    }
+
+    private void showMusicActions() {
+        Project p = history.current();
+        boolean canFit = musicTiming.canRun(MusicTiming.Action.FIT, p);
+        boolean canSnap = musicTiming.canRun(MusicTiming.Action.SNAP, p);
+        menus.showMusicActions(canFit, canSnap);
+        audio.showMusicActions(canFit, canSnap, musicTiming.busy());
     }
 
     private void selectionChanged() {
@@ -384,6 +396,16 @@ final class EditorWindow {
         if (!selection.isEmpty()) {
             preview.playSlide(selection.get(0));
         }
+    }
+
+    /** Scales the photo durations so the slideshow ends with the music (one undo step). */
+    void fitToMusic() {
+        musicTiming.run(MusicTiming.Action.FIT);
+    }
+
+    /** Moves each cut onto the nearest beat within a quarter second (one undo step). */
+    void snapToBeats() {
+        musicTiming.run(MusicTiming.Action.SNAP);
     }
 
     RecentFiles recentFiles() {
