@@ -29,10 +29,8 @@ public class KinoraApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = Executors.newFixedThreadPool(2, daemon("kinora-io"));
-        // Preview frames: one thread per core, but leave one for the JavaFX thread on small machines.
-        previewThreads = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors() - 1), daemon("kinora-preview"));
+        background = ioThreads();
+        previewThreads = previewThreads();
         Autosave autosave = Autosave.forUser();
         previewFactory = Integrations.previewFactory();
         EditorServices services = new EditorServices(background, previewThreads, Platform::runLater,
@@ -69,6 +67,17 @@ public class KinoraApp extends Application {
         if (previewFactory != null) {
             previewFactory.close();
         }
+    }
+
+    /** Disk and decoding work: thumbnails, reading dropped files, projects (also used by benchmarks). */
+    static ExecutorService ioThreads() {
+        return Executors.newFixedThreadPool(2, daemon("kinora-io"));
+    }
+
+    /** Preview frames: one thread per core, but leave one for the JavaFX thread on small machines. */
+    static ExecutorService previewThreads() {
+        return Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors() - 1), daemon("kinora-preview"));
     }
 
     static Optional<Path> openArgument(List<String> args) {
