@@ -79,6 +79,12 @@ public final class DropLatencyBench {
         private long dropNanos;
         private final long[] at = new long[6]; // slides, first thumb, all visible, 10 decoded, 200 decoded, inserted
         private int visibleCells;
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private long fxCpuAtDrop;
+        private long processCpuAtDrop;
+        private String cpuAtFirstThumb = "never";
         private Map<?, ?> thumbnailCache;
 
         @Override
@@ -107,6 +113,8 @@ public final class DropLatencyBench {
         private void drop() {
             System.out.printf(Locale.ROOT, "window %.0fx%.0f, loadavg at drop: %s%n", stage.getWidth(),
                     stage.getHeight(), loadAverage());
+            fxCpuAtDrop = threads.getCurrentThreadCpuTime();
+            processCpuAtDrop = os.getProcessCpuTime();
             dropNanos = System.nanoTime();
             window.filmstrip().dropFiles(List.of(folder), 0);
             javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(
@@ -142,6 +150,12 @@ public final class DropLatencyBench {
             int decoded = thumbnailCache.size();
             int inserted = window.project().slides().size();
             mark(0, inView > 0, now);
+            if (shown > 0 && at[1] == 0) {
+                // CPU time, unlike wall time, hardly depends on what else the machine runs
+                cpuAtFirstThumb = String.format(Locale.ROOT, "JavaFX thread %.0f ms, whole process %.0f ms",
+                        (threads.getCurrentThreadCpuTime() - fxCpuAtDrop) / 1e6,
+                        (os.getProcessCpuTime() - processCpuAtDrop) / 1e6);
+            }
             mark(1, shown > 0, now);
             if (inView > 0 && shown == inView && at[2] == 0) {
                 visibleCells = inView;
@@ -172,6 +186,7 @@ public final class DropLatencyBench {
             System.out.printf(Locale.ROOT, "RESULT ms: slides %s | first thumb %s | all %d visible %s | 10 decoded %s"
                             + " | 200 decoded %s | 200 inserted %s%n",
                     ms(at[0]), ms(at[1]), visibleCells, ms(at[2]), ms(at[3]), ms(at[4]), ms(at[5]));
+            System.out.println("CPU until the first thumbnail: " + cpuAtFirstThumb);
             at[0] = -1;
             io.shutdownNow();
             previewThreads.shutdownNow();
