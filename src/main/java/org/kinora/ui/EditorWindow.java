@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import java.util.prefs.BackingStoreException;
 import java.util.stream.Collectors;
@@ -79,13 +80,16 @@ final class EditorWindow {
         this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
         this.filmstrip = new Filmstrip(thumbnails);
         this.inspector = new Inspector(this::editSelected);
-        // The large photo for the motion editor decodes on the preview threads, so it never
-        // holds up the filmstrip's thumbnails after a drop.
-        this.kenBurns = new KenBurnsEditor(new Thumbnails(services.previewThreads(), services.fx(), 8));
+        // The large photo for the motion editor and the preview frames take seconds of CPU each
+        // (a 12 MP photo decoded near full size); started with a drop they would starve the
+        // filmstrip's thumbnails and the JavaFX thread on a 2-core machine. So they run on their own
+        // threads, and start once the thumbnails the strip asked for are in (or after at most 1 s).
+        Executor previewThreads = task -> thumbnails.whenIdle(() -> services.previewThreads().execute(task));
+        this.kenBurns = new KenBurnsEditor(new Thumbnails(previewThreads, services.fx(), 8));
         this.musicTiming = new MusicTiming(services.background(), services.fx(), history::current, this::apply,
                 notifier, this::showMusicActions);
         this.audio = new AudioTrackList(stage, this::apply, this::fitToMusic, this::snapToBeats);
-        this.preview = new PreviewPane(services.previewThreads(), services.fx(), services.preview(),
+        this.preview = new PreviewPane(previewThreads, services.fx(), services.preview(),
                 message -> notifier.warn(message));
 
         filmstrip.setOnFilesDropped(this::addFiles);

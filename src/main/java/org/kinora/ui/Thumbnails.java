@@ -28,12 +28,20 @@ public final class Thumbnails {
     private final Executor fx;
     private final Map<Key, Loaded> cache;
     private final Map<Key, List<Consumer<Loaded>>> pending = new HashMap<>();
+    private final long maxHoldNanos;
+    private final List<Runnable> held = new ArrayList<>();
+    private long heldSince;
 
     /**
      * @param background where decoding runs (a thread pool; a direct executor in tests)
      * @param fx where callbacks run (Platform::runLater)
      */
     public Thumbnails(Executor background, Executor fx, int capacity) {
+        this(background, fx, capacity, MAX_HOLD_NANOS);
+    }
+
+    Thumbnails(Executor background, Executor fx, int capacity, long maxHoldNanos) {
+        this.maxHoldNanos = maxHoldNanos;
         this.background = background;
         this.fx = fx;
         this.cache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -76,11 +84,36 @@ public final class Thumbnails {
         });
     }
 
+    /** Longest a task given to {@link #whenIdle} waits while images keep coming. */
+    private static final long MAX_HOLD_NANOS = 1_000_000_000L;
+
+    /**
+     * Runs {@code task} once no requested image is still loading (at once when none is), or, while
+     * images keep being requested, when an image arrives after it has waited 1 s.
+     * Lets heavy work that can wait (the motion editor's large photo, preview frames) leave the
+     * CPU to the thumbnails a user is looking at, without holding it up for long.
+     */
+    public void whenIdle(Runnable task) {
+        if (pending.isEmpty()) {
+            task.run();
+            return;
+        }
+        if (held.isEmpty()) {
+            heldSince = System.nanoTime();
+        }
+        held.add(task);
+    }
+
     private void deliver(Key key, Loaded loaded) {
         cache.put(key, loaded);
         List<Consumer<Loaded>> waiting = pending.remove(key);
         if (waiting != null) {
             waiting.forEach(c -> c.accept(loaded));
+        }
+        if (!held.isEmpty() && (pending.isEmpty() || System.nanoTime() - heldSince >= maxHoldNanos)) {
+            List<Runnable> release = new ArrayList<>(held);
+            held.clear();
+            release.forEach(Runnable::run);
         }
     }
 }
