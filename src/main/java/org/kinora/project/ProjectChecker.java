@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import org.kinora.image.PhotoException;
+import org.kinora.image.PhotoLoader;
 import org.kinora.model.AudioTrack;
 import org.kinora.model.Project;
 import org.kinora.model.Slide;
@@ -20,6 +18,8 @@ import org.kinora.render.audio.AudioProbe;
  * its file, so a user can fix them all in one go.
  */
 public final class ProjectChecker {
+
+    private static final PhotoLoader PHOTOS = new PhotoLoader();
 
     private ProjectChecker() {
     }
@@ -66,22 +66,10 @@ public final class ProjectChecker {
         if (problem != null) {
             return problem;
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(photo.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return "not an image Kinora can read";
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
-                    return "image has no pixels";
-                }
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return "unreadable image (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")";
+        try {
+            PHOTOS.probe(photo); // the export's own loader: same formats, same pixel limit, same words
+        } catch (PhotoException e) {
+            return e.reason();
         }
         return null;
     }

@@ -6,6 +6,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.kinora.image.ExifOrientation;
 import org.kinora.image.PhotoInfo;
 import org.kinora.image.PhotoLoader;
 
@@ -40,7 +41,7 @@ public final class PhotoImages {
         if (orientation <= 1 || orientation > 8) {
             return raw;
         }
-        boolean swaps = orientation >= 5;
+        boolean swaps = ExifOrientation.swapsAxes(orientation);
         int w = (int) raw.getWidth();
         int h = (int) raw.getHeight();
         int[] src = new int[w * h];
@@ -50,18 +51,7 @@ public final class PhotoImages {
         int[] dst = new int[ow * oh];
         for (int y = 0; y < oh; y++) {
             for (int x = 0; x < ow; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; } // 8
-                }
-                dst[y * ow + x] = src[sy * w + sx];
+                dst[y * ow + x] = src[ExifOrientation.storedIndex(orientation, x, y, w, h)];
             }
         }
         WritableImage out = new WritableImage(ow, oh);

@@ -41,7 +41,7 @@ public final class BeatSync {
         double[] newStarts = starts.clone();
         for (int i = 1; i < n; i++) {
             double boundary = starts[i] + overlap[i - 1] / 2;
-            double beat = nearest(beats, boundary);
+            double beat = SortedTimes.nearest(beats, boundary);
             if (Double.isNaN(beat) || Math.abs(beat - boundary) > MAX_SHIFT_SECONDS) {
                 continue;
             }
@@ -71,21 +71,5 @@ public final class BeatSync {
         double in = i > 0 ? slides.get(i - 1).transition().durationSeconds() : 0;
         double out = i + 1 < slides.size() ? slides.get(i).transition().durationSeconds() : 0;
         return duration >= Slide.MIN_DURATION && duration <= Slide.MAX_DURATION && in + out <= duration;
-    }
-
-    private static double nearest(double[] sorted, double t) {
-        int idx = Arrays.binarySearch(sorted, t);
-        if (idx >= 0) {
-            return sorted[idx];
-        }
-        int after = -idx - 1;
-        double best = Double.NaN;
-        if (after < sorted.length) {
-            best = sorted[after];
-        }
-        if (after > 0 && (Double.isNaN(best) || t - sorted[after - 1] <= best - t)) {
-            best = sorted[after - 1];
-        }
-        return best;
     }
 }

@@ -76,7 +76,7 @@ public final class BeatTracker {
         int onOnset = 0;
         for (int i = 0; i < frames.length; i++) {
             double t = detector.frameSeconds(frames[i]);
-            double onset = nearest(onsets, t);
+            double onset = SortedTimes.nearest(onsets, t);
             if (!Double.isNaN(onset) && Math.abs(onset - t) <= ONSET_SNAP_SECONDS) {
                 t = onset;
                 onOnset++;
@@ -167,21 +167,5 @@ public final class BeatTracker {
             result[i] = beats.get(result.length - 1 - i);
         }
         return result;
-    }
-
-    private static double nearest(double[] sorted, double t) {
-        int idx = Arrays.binarySearch(sorted, t);
-        if (idx >= 0) {
-            return sorted[idx];
-        }
-        int after = -idx - 1;
-        double best = Double.NaN;
-        if (after < sorted.length) {
-            best = sorted[after];
-        }
-        if (after > 0 && (Double.isNaN(best) || t - sorted[after - 1] <= best - t)) {
-            best = sorted[after - 1];
-        }
-        return best;
     }
 }
