@@ -84,7 +84,7 @@ final class EditorWindow {
         // (a 12 MP photo decoded near full size); started with a drop they would starve the
         // filmstrip's thumbnails and the JavaFX thread on a 2-core machine. So they run on their own
         // threads, and start once the thumbnails the strip asked for are in (or after at most 1 s).
-        Executor previewThreads = task -> thumbnails.whenIdle(() -> services.previewThreads().execute(task));
+        Executor previewThreads = task -> thumbnails.whenIdle(() -> executeUnlessClosing(services.previewThreads(), task));
         this.kenBurns = new KenBurnsEditor(new Thumbnails(previewThreads, services.fx(), 8));
         this.musicTiming = new MusicTiming(services.background(), services.fx(), history::current, this::apply,
                 notifier, this::showMusicActions);
@@ -661,4 +661,16 @@ final class EditorWindow {
         }
     }
 
+
+    /**
+     * A task held by {@link Thumbnails#whenIdle} may be released after the window closed and its
+     * threads shut down; it belongs to a window that no longer exists, so it is dropped.
+     */
+    private static void executeUnlessClosing(Executor threads, Runnable task) {
+        try {
+            threads.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The editor's pools are unbounded: only a pool that was shut down rejects work.
+        }
+    }
 }
