@@ -17,12 +17,25 @@ final class StreamingDownscaler {
     private StreamingDownscaler() {
     }
 
+    /**
+     * From this reduction factor on (both axes), source rows are first averaged in 2x2 blocks.
+     * The kernel pass that follows still reduces by at least BOX_MIN_RATIO / 2, so it, not the
+     * box, sets the passband; the box only halves the rows and columns it has to weigh.
+     */
+    static final double BOX_MIN_RATIO = 2.5;
+
     static RgbImage resize(BufferedImage image, int w, int h, Kernel kernel) {
-        RowReader reader = new RowReader(image);
-        int sw = image.getWidth();
-        int sh = image.getHeight();
-        Taps cols = new Taps().compute(kernel, sw, 0.5 * sw / w, (double) sw / w, w);
-        Taps rows = new Taps().compute(kernel, sh, 0.5 * sh / h, (double) sh / h, h);
+        int fullW = image.getWidth();
+        int fullH = image.getHeight();
+        boolean box = Math.min((double) fullW / w, (double) fullH / h) >= BOX_MIN_RATIO;
+        BoxRows reader = new BoxRows(new RowReader(image), fullW, fullH, box);
+        int sw = reader.width();
+        int sh = reader.height();
+        // Exact geometry: a box-reduced pixel i covers full-resolution [2i, 2i + 2), so full
+        // coordinate u is u / 2 here; centre and step are scaled, never the rounded sizes.
+        double f = box ? 0.5 : 1.0;
+        Taps cols = new Taps().compute(kernel, sw, f * 0.5 * fullW / w, f * fullW / w, w);
+        Taps rows = new Taps().compute(kernel, sh, f * 0.5 * fullH / h, f * fullH / h, h);
         int rc = rows.count();
         int ring = rc;
         int n = 3 * sw;
@@ -84,6 +97,66 @@ final class StreamingDownscaler {
             r[o + x] = ar;
             g[o + x] = ag;
             b[o + x] = ab;
+        }
+    }
+
+    /** Source rows as the kernel pass sees them: as decoded, or averaged in 2x2 blocks. */
+    private static final class BoxRows {
+        private final RowReader reader;
+        private final int fullW;
+        private final int fullH;
+        private final boolean box;
+        private final float[] a;
+        private final float[] b;
+
+        BoxRows(RowReader reader, int fullW, int fullH, boolean box) {
+            this.reader = reader;
+            this.fullW = fullW;
+            this.fullH = fullH;
+            this.box = box;
+            this.a = box ? new float[3 * fullW] : null;
+            this.b = box ? new float[3 * fullW] : null;
+        }
+
+        int width() {
+            return box ? (fullW + 1) / 2 : fullW;
+        }
+
+        int height() {
+            return box ? (fullH + 1) / 2 : fullH;
+        }
+
+        /** Row y, interleaved r, g, b; an odd last row or column is averaged with itself. */
+        void read(int y, float[] rgb) {
+            if (!box) {
+                reader.read(y, rgb);
+                return;
+            }
+            reader.read(2 * y, a);
+            int n = 3 * fullW;
+            if (2 * y + 1 < fullH) {
+                reader.read(2 * y + 1, b);
+                for (int i = 0; i < n; i++) {
+                    a[i] += b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    a[i] += a[i];
+                }
+            }
+            int pairs = fullW / 2;
+            for (int x = 0, i = 0, s = 0; x < pairs; x++, i += 3, s += 6) {
+                rgb[i] = 0.25f * (a[s] + a[s + 3]);
+                rgb[i + 1] = 0.25f * (a[s + 1] + a[s + 4]);
+                rgb[i + 2] = 0.25f * (a[s + 2] + a[s + 5]);
+            }
+            if ((fullW & 1) != 0) {
+                int i = 3 * pairs;
+                int s = 6 * pairs;
+                rgb[i] = 0.5f * a[s];
+                rgb[i + 1] = 0.5f * a[s + 1];
+                rgb[i + 2] = 0.5f * a[s + 2];
+            }
         }
     }
 }
