@@ -159,6 +159,7 @@ public final class FrameRenderer implements FrameSource {
     }
 
     private void releaseFinishedSlides(int frame, int current) {
+        rewindIfEarlier(current);
         int threshold = frame - (int) Math.round(RELEASE_AFTER_SECONDS * fps());
         int i = releasedBelow.get();
         while (i < current && timeline.startFrame(i) + timeline.frameCount(i) <= threshold) {
@@ -169,6 +170,30 @@ public final class FrameRenderer implements FrameSource {
                 }
             }
             i = releasedBelow.get();
+        }
+    }
+
+    /**
+     * A frame of a slide that was already released: a new pass from an earlier frame (the preview
+     * scrubbing back, a benchmark rendering everything a second time). Release tracking starts
+     * again from there, and photos of slides after the next one leave the cache (they load again
+     * when reached); otherwise every photo of the first pass would stay until the byte budget
+     * evicts it, far above what the heap of a render is sized for. A single export never gets
+     * here: producers stay within the queue bound of each other, far less than the release delay.
+     */
+    private void rewindIfEarlier(int current) {
+        int below = releasedBelow.get();
+        while (current < below) {
+            if (releasedBelow.compareAndSet(below, current)) {
+                for (int j = current + 2; j < project.slides().size(); j++) {
+                    Setup ahead = setups.get(j);
+                    if (ahead != null && !usedFrom(ahead.key(), current, current + 1)) {
+                        cache.release(ahead.key());
+                    }
+                }
+                return;
+            }
+            below = releasedBelow.get();
         }
     }
 
