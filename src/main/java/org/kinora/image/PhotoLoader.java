@@ -22,7 +22,8 @@ import javax.imageio.stream.ImageInputStream;
  * <p>The header is read first: an image claiming more than {@link #maxPixels()} pixels is refused
  * before any pixel memory is allocated. Decoding uses ImageIO source subsampling to stay near
  * twice the needed size (point subsampling aliases, so some oversampling is kept), then a Lanczos
- * downscale to the exact size. Every failure is a {@link PhotoException} naming file and reason.
+ * downscale to the exact size (from 2.5x on, averaging 2x2 blocks first: {@link StreamingDownscaler}).
+ * Every failure is a {@link PhotoException} naming file and reason.
  */
 public final class PhotoLoader {
 

@@ -21,6 +21,54 @@ public final class RowPlane {
         }
     }
 
+    /** Wraps rows built elsewhere (each {@code width} long), without copying. */
+    RowPlane(int width, int height, float[][] rows) {
+        if (width <= 0 || height <= 0 || rows.length != height) {
+            throw new IllegalArgumentException("bad row plane " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.rows = rows;
+    }
+
+    /**
+     * This plane resampled to the given size with a kernel (stretched when minifying), the same
+     * arithmetic as {@link Plane#resize}, one output row at a time: only one intermediate row.
+     */
+    RowPlane resize(int w, int h, Kernel kernel) {
+        Taps cols = new Taps().compute(kernel, width, 0.5 * width / w, (double) width / w, w);
+        Taps rowTaps = new Taps().compute(kernel, height, 0.5 * height / h, (double) height / h, h);
+        int rc = rowTaps.count();
+        float[] rw = rowTaps.weights();
+        int cc = cols.count();
+        float[] cw = cols.weights();
+        float[] tmp = new float[width];
+        float[][] out = new float[h][];
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(tmp, 0f);
+            int s = rowTaps.start(y);
+            for (int t = 0; t < rc; t++) {
+                float wt = rw[y * rc + t];
+                float[] src = rows[s + t];
+                for (int x = 0; x < width; x++) {
+                    tmp[x] += wt * src[x];
+                }
+            }
+            float[] dst = new float[w];
+            for (int x = 0; x < w; x++) {
+                int st = cols.start(x);
+                int wo = x * cc;
+                float acc = 0;
+                for (int t = 0; t < cc; t++) {
+                    acc += cw[wo + t] * tmp[st + t];
+                }
+                dst[x] = acc;
+            }
+            out[y] = dst;
+        }
+        return new RowPlane(w, h, out);
+    }
+
     public int width() {
         return width;
     }

@@ -67,40 +67,53 @@ final class RowReader {
         return width;
     }
 
-    void read(int y, float[] r, float[] g, float[] b) {
+    /**
+     * Row y as interleaved floats: r, g, b of pixel x at 3x, 3x+1, 3x+2 ({@code rgb} holds at
+     * least 3 * width). Interleaved so that one horizontal filter pass shares each weight and
+     * index across the three channels.
+     */
+    void read(int y, float[] rgb) {
         switch (mode) {
             case BYTES -> {
                 int o = y * scanStride;
                 int or = bandOffsets[0];
                 int og = bandOffsets[1];
                 int ob = bandOffsets[2];
-                int oa = alpha ? bandOffsets[3] : -1;
-                for (int x = 0; x < width; x++, o += pixelStride) {
-                    float a = oa >= 0 ? (bytes[o + oa] & 0xff) / 255f : 1f;
-                    r[x] = (bytes[o + or] & 0xff) * a;
-                    g[x] = (bytes[o + og] & 0xff) * a;
-                    b[x] = (bytes[o + ob] & 0xff) * a;
+                if (alpha) {
+                    int oa = bandOffsets[3];
+                    for (int x = 0, i = 0; x < width; x++, o += pixelStride, i += 3) {
+                        float a = (bytes[o + oa] & 0xff) / 255f;
+                        rgb[i] = (bytes[o + or] & 0xff) * a;
+                        rgb[i + 1] = (bytes[o + og] & 0xff) * a;
+                        rgb[i + 2] = (bytes[o + ob] & 0xff) * a;
+                    }
+                } else {
+                    for (int x = 0, i = 0; x < width; x++, o += pixelStride, i += 3) {
+                        rgb[i] = bytes[o + or] & 0xff;
+                        rgb[i + 1] = bytes[o + og] & 0xff;
+                        rgb[i + 2] = bytes[o + ob] & 0xff;
+                    }
                 }
             }
             case GRAY -> {
                 image.getRaster().getPixels(0, y, width, 1, ints);
                 float k = 255f / grayMax;
-                for (int x = 0; x < width; x++) {
+                for (int x = 0, i = 0; x < width; x++, i += 3) {
                     float a = alpha ? ints[x * pixelStride + 1] / (float) grayMax : 1f;
                     float v = ints[x * pixelStride] * k * a;
-                    r[x] = v;
-                    g[x] = v;
-                    b[x] = v;
+                    rgb[i] = v;
+                    rgb[i + 1] = v;
+                    rgb[i + 2] = v;
                 }
             }
             default -> {
                 image.getRGB(0, y, width, 1, ints, 0, width);
-                for (int x = 0; x < width; x++) {
+                for (int x = 0, i = 0; x < width; x++, i += 3) {
                     int p = ints[x];
                     float a = alpha ? (p >>> 24) / 255f : 1f;
-                    r[x] = (p >> 16 & 0xff) * a;
-                    g[x] = (p >> 8 & 0xff) * a;
-                    b[x] = (p & 0xff) * a;
+                    rgb[i] = (p >> 16 & 0xff) * a;
+                    rgb[i + 1] = (p >> 8 & 0xff) * a;
+                    rgb[i + 2] = (p & 0xff) * a;
                 }
             }
         }

@@ -3,67 +3,160 @@ package org.kinora.image;
 import java.awt.image.BufferedImage;
 
 /**
- * Resizes a decoded image to a target size with a separable kernel, holding only a few filtered
+ * Resizes a decoded image to a target size with a separable kernel, holding only a few source
  * rows at a time: the full-resolution image is never copied into float planes.
+ *
+ * <p>Vertical pass first: the few source rows an output row needs are combined into one
+ * full-width row (a contiguous multiply-add the JIT vectorises), and only the output rows then go
+ * through the scalar horizontal pass. Horizontal-first would run the scalar pass over every source
+ * row, about {@code sourceHeight / targetHeight} times as much work. Rows are kept interleaved
+ * (r, g, b per pixel) so the horizontal pass reads each weight once for three channels.
  */
 final class StreamingDownscaler {
 
     private StreamingDownscaler() {
     }
 
+    /**
+     * From this reduction factor on (both axes), source rows are first averaged in 2x2 blocks.
+     * The kernel pass that follows still reduces by at least BOX_MIN_RATIO / 2, so it, not the
+     * box, sets the passband; the box only halves the rows and columns it has to weigh.
+     */
+    static final double BOX_MIN_RATIO = 2.5;
+
     static RgbImage resize(BufferedImage image, int w, int h, Kernel kernel) {
-        RowReader reader = new RowReader(image);
-        int sw = image.getWidth();
-        int sh = image.getHeight();
-        Taps cols = new Taps().compute(kernel, sw, 0.5 * sw / w, (double) sw / w, w);
-        Taps rows = new Taps().compute(kernel, sh, 0.5 * sh / h, (double) sh / h, h);
-        int ring = rows.count();
-        float[][][] filtered = new float[3][ring][w];
-        float[] r = new float[sw];
-        float[] g = new float[sw];
-        float[] b = new float[sw];
-        float[][] in = {r, g, b};
-        RgbImage out = RgbImage.blank(w, h);
-        float[][] outPlanes = {out.red().data(), out.green().data(), out.blue().data()};
-        int cc = cols.count();
-        float[] cw = cols.weights();
+        int fullW = image.getWidth();
+        int fullH = image.getHeight();
+        boolean box = Math.min((double) fullW / w, (double) fullH / h) >= BOX_MIN_RATIO;
+        BoxRows reader = new BoxRows(new RowReader(image), fullW, fullH, box);
+        int sw = reader.width();
+        int sh = reader.height();
+        // Exact geometry: a box-reduced pixel i covers full-resolution [2i, 2i + 2), so full
+        // coordinate u is u / 2 here; centre and step are scaled, never the rounded sizes.
+        double f = box ? 0.5 : 1.0;
+        Taps cols = new Taps().compute(kernel, sw, f * 0.5 * fullW / w, f * fullW / w, w);
+        Taps rows = new Taps().compute(kernel, sh, f * 0.5 * fullH / h, f * fullH / h, h);
         int rc = rows.count();
+        int ring = rc;
+        int n = 3 * sw;
+        float[][] source = new float[ring][n];
+        float[] sum = new float[n];
+        RgbImage out = RgbImage.blank(w, h);
         float[] rw = rows.weights();
         int next = 0;
         for (int y = 0; y < h; y++) {
             int first = rows.start(y);
+            // Rows enter the ring in order; rows before the window are never needed again
+            // (window starts never decrease).
+            if (next < first) {
+                next = first;
+            }
             while (next < first + rc) {
-                if (next >= first) {
-                    reader.read(next, r, g, b);
-                    int slot = next % ring;
-                    for (int c = 0; c < 3; c++) {
-                        float[] src = in[c];
-                        float[] dst = filtered[c][slot];
-                        for (int x = 0; x < w; x++) {
-                            int s = cols.start(x);
-                            int wo = x * cc;
-                            float acc = 0;
-                            for (int t = 0; t < cc; t++) {
-                                acc += cw[wo + t] * src[s + t];
-                            }
-                            dst[x] = acc;
-                        }
-                    }
-                }
+                reader.read(next, source[next % ring]);
                 next++;
             }
-            for (int c = 0; c < 3; c++) {
-                float[] dst = outPlanes[c];
-                int o = y * w;
-                for (int t = 0; t < rc; t++) {
-                    float wt = rw[y * rc + t];
-                    float[] src = filtered[c][(first + t) % ring];
-                    for (int x = 0; x < w; x++) {
-                        dst[o + x] += wt * src[x];
-                    }
+            float w0 = rw[y * rc];
+            float[] s0 = source[first % ring];
+            for (int i = 0; i < n; i++) {
+                sum[i] = w0 * s0[i];
+            }
+            for (int t = 1; t < rc; t++) {
+                float wt = rw[y * rc + t];
+                float[] src = source[(first + t) % ring];
+                for (int i = 0; i < n; i++) {
+                    sum[i] += wt * src[i];
                 }
             }
+            horizontal(sum, cols, out, y);
         }
         return out;
+    }
+
+    /** One output row from one vertically filtered, interleaved source row. */
+    private static void horizontal(float[] src, Taps cols, RgbImage out, int y) {
+        int w = out.width();
+        float[] r = out.red().data();
+        float[] g = out.green().data();
+        float[] b = out.blue().data();
+        int cc = cols.count();
+        float[] cw = cols.weights();
+        int[] starts = cols.starts();
+        int o = y * w;
+        for (int x = 0; x < w; x++) {
+            int s = 3 * starts[x];
+            int wo = x * cc;
+            float ar = 0;
+            float ag = 0;
+            float ab = 0;
+            for (int t = 0; t < cc; t++, s += 3) {
+                float wt = cw[wo + t];
+                ar += wt * src[s];
+                ag += wt * src[s + 1];
+                ab += wt * src[s + 2];
+            }
+            r[o + x] = ar;
+            g[o + x] = ag;
+            b[o + x] = ab;
+        }
+    }
+
+    /** Source rows as the kernel pass sees them: as decoded, or averaged in 2x2 blocks. */
+    private static final class BoxRows {
+        private final RowReader reader;
+        private final int fullW;
+        private final int fullH;
+        private final boolean box;
+        private final float[] a;
+        private final float[] b;
+
+        BoxRows(RowReader reader, int fullW, int fullH, boolean box) {
+            this.reader = reader;
+            this.fullW = fullW;
+            this.fullH = fullH;
+            this.box = box;
+            this.a = box ? new float[3 * fullW] : null;
+            this.b = box ? new float[3 * fullW] : null;
+        }
+
+        int width() {
+            return box ? (fullW + 1) / 2 : fullW;
+        }
+
+        int height() {
+            return box ? (fullH + 1) / 2 : fullH;
+        }
+
+        /** Row y, interleaved r, g, b; an odd last row or column is averaged with itself. */
+        void read(int y, float[] rgb) {
+            if (!box) {
+                reader.read(y, rgb);
+                return;
+            }
+            reader.read(2 * y, a);
+            int n = 3 * fullW;
+            if (2 * y + 1 < fullH) {
+                reader.read(2 * y + 1, b);
+                for (int i = 0; i < n; i++) {
+                    a[i] += b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    a[i] += a[i];
+                }
+            }
+            int pairs = fullW / 2;
+            for (int x = 0, i = 0, s = 0; x < pairs; x++, i += 3, s += 6) {
+                rgb[i] = 0.25f * (a[s] + a[s + 3]);
+                rgb[i + 1] = 0.25f * (a[s + 1] + a[s + 4]);
+                rgb[i + 2] = 0.25f * (a[s + 2] + a[s + 5]);
+            }
+            if ((fullW & 1) != 0) {
+                int i = 3 * pairs;
+                int s = 6 * pairs;
+                rgb[i] = 0.5f * a[s];
+                rgb[i + 1] = 0.5f * a[s + 1];
+                rgb[i + 2] = 0.5f * a[s + 2];
+            }
+        }
     }
 }

@@ -35,14 +35,20 @@ public final class YuvPhoto {
         float[] r = rgb.red().data();
         float[] g = rgb.green().data();
         float[] b = rgb.blue().data();
-        float[] y = new float[w * h];
+        // Written straight into rows: a flat plane copied into rows afterwards held every level-0
+        // sample twice at the memory peak of a photo load.
+        float[][] y = new float[h][w];
+        for (int row = 0; row < h; row++) {
+            float[] yr = y[row];
+            int o = row * w;
+            for (int x = 0; x < w; x++) {
+                yr[x] = Bt709.y(r[o + x], g[o + x], b[o + x]);
+            }
+        }
         int cw = (w + 1) / 2;
         int ch = (h + 1) / 2;
-        float[] cb = new float[cw * ch];
-        float[] cr = new float[cw * ch];
-        for (int i = 0; i < w * h; i++) {
-            y[i] = Bt709.y(r[i], g[i], b[i]);
-        }
+        float[][] cb = new float[ch][cw];
+        float[][] cr = new float[ch][cw];
         // Chroma: mean of each 2x2 block (edge pixels repeated), i.e. centre-sited.
         for (int cy = 0; cy < ch; cy++) {
             int y0 = 2 * cy;
@@ -53,16 +59,16 @@ public final class YuvPhoto {
                 float sr = r[y0 * w + x0] + r[y0 * w + x1] + r[y1 * w + x0] + r[y1 * w + x1];
                 float sg = g[y0 * w + x0] + g[y0 * w + x1] + g[y1 * w + x0] + g[y1 * w + x1];
                 float sb = b[y0 * w + x0] + b[y0 * w + x1] + b[y1 * w + x0] + b[y1 * w + x1];
-                cb[cy * cw + cx] = Bt709.cb(sr / 4, sg / 4, sb / 4);
-                cr[cy * cw + cx] = Bt709.cr(sr / 4, sg / 4, sb / 4);
+                cb[cy][cx] = Bt709.cb(sr / 4, sg / 4, sb / 4);
+                cr[cy][cx] = Bt709.cr(sr / 4, sg / 4, sb / 4);
             }
         }
         int count = Math.max(1, levelCount);
         Level[] levels = new Level[count];
-        Plane fy = new Plane(w, h, y);
-        Plane fcb = new Plane(cw, ch, cb);
-        Plane fcr = new Plane(cw, ch, cr);
-        levels[0] = new Level(new RowPlane(fy), new RowPlane(fcb), new RowPlane(fcr));
+        RowPlane fy = new RowPlane(w, h, y);
+        RowPlane fcb = new RowPlane(cw, ch, cb);
+        RowPlane fcr = new RowPlane(cw, ch, cr);
+        levels[0] = new Level(fy, fcb, fcr);
         int n = 1;
         while (n < count) {
             int lw = (fy.width() + 1) / 2;
@@ -73,7 +79,7 @@ public final class YuvPhoto {
             fy = half(fy, lw, lh);
             fcb = half(fcb, (lw + 1) / 2, (lh + 1) / 2);
             fcr = half(fcr, (lw + 1) / 2, (lh + 1) / 2);
-            levels[n] = new Level(new RowPlane(fy), new RowPlane(fcb), new RowPlane(fcr));
+            levels[n] = new Level(fy, fcb, fcr);
             n++;
         }
         if (n < count) {
@@ -85,7 +91,7 @@ public final class YuvPhoto {
     }
 
     /** Halving with a Catmull-Rom kernel stretched 2x: sharp, yet it removes what would alias. */
-    private static Plane half(Plane p, int w, int h) {
+    private static RowPlane half(RowPlane p, int w, int h) {
         return p.resize(w, h, Kernel.CATMULL_ROM);
     }
 

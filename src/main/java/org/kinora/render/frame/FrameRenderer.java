@@ -1,9 +1,11 @@
 package org.kinora.render.frame;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kinora.image.Bt709;
 import org.kinora.image.Kernel;
@@ -66,6 +68,12 @@ public final class FrameRenderer implements FrameSource {
     private final ConcurrentHashMap<Integer, Setup> setups = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
     private final AtomicInteger releasedBelow = new AtomicInteger();
+    /**
+     * One photo prepared at a time: a 20 MP decode holds ~60 MB of pixels plus its float copy for
+     * a moment, and two producers preparing two photos at once doubled the heap peak. The CPU
+     * work is the same either way (both frames need their photo before they can be drawn).
+     */
+    private final Semaphore preparing = new Semaphore(1);
 
     /** Cache key: one photo at one working resolution (with or without its backdrop). */
     record PhotoKey(Path photo, int minWidth, int minHeight, int levels, boolean backdrop, int outW, int outH) {
@@ -151,6 +159,7 @@ public final class FrameRenderer implements FrameSource {
     }
 
     private void releaseFinishedSlides(int frame, int current) {
+        rewindIfEarlier(current);
         int threshold = frame - (int) Math.round(RELEASE_AFTER_SECONDS * fps());
         int i = releasedBelow.get();
         while (i < current && timeline.startFrame(i) + timeline.frameCount(i) <= threshold) {
@@ -161,6 +170,30 @@ public final class FrameRenderer implements FrameSource {
                 }
             }
             i = releasedBelow.get();
+        }
+    }
+
+    /**
+     * A frame of a slide that was already released: a new pass from an earlier frame (the preview
+     * scrubbing back, a benchmark rendering everything a second time). Release tracking starts
+     * again from there, and photos of slides after the next one leave the cache (they load again
+     * when reached); otherwise every photo of the first pass would stay until the byte budget
+     * evicts it, far above what the heap of a render is sized for. A single export never gets
+     * here: producers stay within the queue bound of each other, far less than the release delay.
+     */
+    private void rewindIfEarlier(int current) {
+        int below = releasedBelow.get();
+        while (current < below) {
+            if (releasedBelow.compareAndSet(below, current)) {
+                for (int j = current + 2; j < project.slides().size(); j++) {
+                    Setup ahead = setups.get(j);
+                    if (ahead != null && !usedFrom(ahead.key(), current, current + 1)) {
+                        cache.release(ahead.key());
+                    }
+                }
+                return;
+            }
+            below = releasedBelow.get();
         }
     }
 
@@ -217,12 +250,24 @@ public final class FrameRenderer implements FrameSource {
         return new PhotoKey(slide.photo(), minW, minH, levels, fit == FitMode.BLUR, width, height);
     }
 
-    private PreparedPhoto prepare(Setup setup) throws PhotoException {
+    private PreparedPhoto prepare(Setup setup) throws IOException {
         PhotoKey k = setup.key();
-        var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
-        YuvPhoto photo = YuvPhoto.fromRgb(rgb, k.levels());
-        YuvPhoto backdrop = k.backdrop() ? BlurredBackdrop.of(rgb, width, height) : null;
-        return new PreparedPhoto(photo, backdrop);
+        try {
+            preparing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting to load " + k.photo());
+            io.initCause(e);
+            throw io;
+        }
+        try {
+            var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
+            YuvPhoto photo = YuvPhoto.fromRgb(rgb, k.levels());
+            YuvPhoto backdrop = k.backdrop() ? BlurredBackdrop.of(rgb, width, height) : null;
+            return new PreparedPhoto(photo, backdrop);
+        } finally {
+            preparing.release();
+        }
     }
 
     /**

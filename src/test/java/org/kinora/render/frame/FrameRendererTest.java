@@ -248,6 +248,30 @@ class FrameRendererTest {
         }
     }
 
+    /** A second pass from frame 0 (preview scrubbing back, bench phases) releases photos again. */
+    @Test
+    void aSecondPassFromTheStartStillReleasesFinishedSlides() throws Exception {
+        List<Slide> slides = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path photo = solid("r" + i + ".png", 320, 180, (i * 30) << 8 | 0x40);
+            slides.add(Frames.still(photo, 1.0, FitMode.FILL, Transition.crossfade(0.2)));
+        }
+        Project p = Frames.project(64, 36, 10, slides);
+        try (FrameRenderer r = new FrameRenderer(p)) {
+            YuvFrame f = new YuvFrame(64, 36);
+            for (int i = 0; i < r.frameCount(); i++) {
+                r.renderYuv(i, f);
+            }
+            int most = 0;
+            for (int i = 0; i < r.frameCount(); i++) {
+                r.renderYuv(i, f);
+                most = Math.max(most, r.cache().size());
+            }
+            assertThat(r.cache().loadCount()).isEqualTo(16);
+            assertThat(most).isLessThanOrEqualTo(4);
+        }
+    }
+
     @Test
     void manyPhotosRenderWithinTheCacheBudget() throws Exception {
         List<Slide> slides = new ArrayList<>();
