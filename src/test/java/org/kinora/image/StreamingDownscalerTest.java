@@ -3,7 +3,6 @@ package org.kinora.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,43 +21,7 @@ class StreamingDownscalerTest {
 
     /** Oriented waves with a 1/f spectrum up to near Nyquist, a hard-edged bar and a disk. */
     static BufferedImage photoLike(int w, int h, long seed) {
-        Random rnd = new Random(seed);
-        int n = 24;
-        double[][] waves = new double[n][5];
-        for (int i = 0; i < n; i++) {
-            double f = 0.003 * Math.pow(0.4 / 0.003, (double) i / (n - 1));
-            double a = rnd.nextDouble() * Math.PI;
-            waves[i] = new double[] {f * Math.cos(a), f * Math.sin(a), rnd.nextDouble() * 2 * Math.PI,
-                    0.9 / (f * 60 + 1), rnd.nextInt(3)};
-        }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        double[] rgb = new double[3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                rgb[0] = 110 + 50.0 * x / w;
-                rgb[1] = 120;
-                rgb[2] = 130 - 40.0 * y / h;
-                for (double[] wv : waves) {
-                    double v = 40 * wv[3] * Math.sin(2 * Math.PI * (wv[0] * x + wv[1] * y) + wv[2]);
-                    rgb[(int) wv[4]] += v;
-                    rgb[((int) wv[4] + 1) % 3] += 0.5 * v;
-                }
-                if (x > w * 0.3 && x < w * 0.34) {
-                    rgb[0] += 60;
-                    rgb[1] += 60;
-                    rgb[2] += 60;
-                }
-                if (Math.hypot(x - w * 0.62, y - h * 0.45) < h * 0.12) {
-                    rgb[0] -= 50;
-                }
-                img.setRGB(x, y, c(rgb[0]) << 16 | c(rgb[1]) << 8 | c(rgb[2]));
-            }
-        }
-        return img;
-    }
-
-    private static int c(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
+        return SyntheticPhoto.waves(w, h, seed, 24, 0.4, BufferedImage.TYPE_3BYTE_BGR);
     }
 
     /** Lanczos-3 over the whole image in float planes: the reference. */
@@ -159,5 +122,9 @@ class StreamingDownscalerTest {
             }
         }
         return new double[] {sx / sum, sy / sum};
+    }
+
+    private static int c(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 }

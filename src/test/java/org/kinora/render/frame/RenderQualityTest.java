@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.kinora.image.Bt709;
 import org.kinora.image.Kernel;
 import org.kinora.image.Taps;
@@ -20,6 +19,7 @@ import org.kinora.render.YuvFrame;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kinora.image.SyntheticPhoto;
 
 /**
  * A rendered frame against a reference computed in one Lanczos-3 step straight from the
@@ -41,44 +41,7 @@ class RenderQualityTest {
 
     /** Photo-like content: a 1/f spectrum of oriented waves up to near the photo's Nyquist, and edges. */
     static BufferedImage natural(int w, int h, long seed) {
-        Random rnd = new Random(seed);
-        int n = 30;
-        double[][] waves = new double[n][5];
-        for (int i = 0; i < n; i++) {
-            double f = 0.003 * Math.pow(0.3 / 0.003, (double) i / (n - 1)); // 0.003..0.3 cycles/px
-            double a = rnd.nextDouble() * Math.PI;
-            waves[i] = new double[] {f * Math.cos(a), f * Math.sin(a), rnd.nextDouble() * 2 * Math.PI,
-                    0.9 / (f * 60 + 1), rnd.nextInt(3)};
-        }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        double[] rgb = new double[3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                rgb[0] = 110 + 50.0 * x / w;
-                rgb[1] = 120;
-                rgb[2] = 130 - 40.0 * y / h;
-                for (double[] wv : waves) {
-                    double v = 40 * wv[3] * Math.sin(2 * Math.PI * (wv[0] * x + wv[1] * y) + wv[2]);
-                    rgb[(int) wv[4]] += v;
-                    rgb[((int) wv[4] + 1) % 3] += 0.5 * v;
-                }
-                // A hard-edged bar and disk: edges are where resamplers differ most.
-                if (x > w * 0.3 && x < w * 0.34) {
-                    rgb[0] += 60;
-                    rgb[1] += 60;
-                    rgb[2] += 60;
-                }
-                if (Math.hypot(x - w * 0.62, y - h * 0.45) < h * 0.12) {
-                    rgb[0] -= 50;
-                }
-                img.setRGB(x, y, c(rgb[0]) << 16 | c(rgb[1]) << 8 | c(rgb[2]));
-            }
-        }
-        return img;
-    }
-
-    private static int c(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
+        return SyntheticPhoto.waves(w, h, seed, 30, 0.3, BufferedImage.TYPE_INT_RGB);
     }
 
     @ParameterizedTest(name = "zoom {0} -> {1}, frame {2}")
