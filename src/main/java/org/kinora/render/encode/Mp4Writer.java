@@ -61,7 +61,7 @@ public final class Mp4Writer implements AutoCloseable {
         r.setVideoCodecName(encoder.ffmpegName());
         r.setPixelFormat(AV_PIX_FMT_YUV420P);
         r.setFrameRate(s.fps());
-        r.setGopSize(s.keyframeInterval());
+        r.setGopSize(encoder.gopSize(s));
         r.setVideoBitrate(0); // JavaCV defaults to 400 kb/s; quality (CRF / CQ) decides instead
         for (Map.Entry<String, String> o : encoder.options(s).entrySet()) {
             r.setVideoOption(o.getKey(), o.getValue());

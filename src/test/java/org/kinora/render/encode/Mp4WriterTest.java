@@ -51,6 +51,22 @@ class Mp4WriterTest {
         }
     }
 
+    /** x264 writes the options it really used into the stream (an SEI message): check them there. */
+    @Test
+    void libx264RunsWithOpenGopsAndTheUnbufferedLookaheadAndKeepsTheKeyframeInterval() throws Exception {
+        Path file = dir.resolve("options.mp4");
+        EncodeSettings s = new EncodeSettings(64, 48, 25, Quality.STANDARD, -1);
+        try (Mp4Writer w = Mp4Writer.open(file, VideoEncoder.LIBX264, s, 1024)) {
+            for (int i = 0; i < 60; i++) {
+                w.writeVideo(grey(64, 48, 40 + i));
+            }
+            w.finish();
+        }
+        String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(bytes).contains("open_gop=1").contains("keyint=47 ").contains("bframes=3 ").contains("crf=20.0")
+                .doesNotContain("open_gop=0");
+    }
+
     @Test
     void rejectsFramesOfAnotherSizeRatherThanScalingThem() throws Exception {
         Path file = dir.resolve("size.mp4");
