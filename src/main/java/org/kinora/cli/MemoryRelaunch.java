@@ -1,0 +1,158 @@
+package org.kinora.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code render} and {@code bench} in a second JVM whose memory is set for rendering, because
+ * the two settings that matter most cannot be changed from inside a running JVM:
+ * <ul>
+ * <li>the heap: a plain {@code java -jar} sizes it from the machine's RAM (a quarter of it), and
+ * the garbage collector then lets the heap grow far beyond what a render needs. The child gets
+ * {@value #DEFAULT_HEAP} and the serial collector, unless the user chose a heap or collector
+ * (their JVM options are passed on unchanged, so {@code java -Xmx400m -jar kinora.jar render ...}
+ * still caps the render);</li>
+ * <li>glibc's allocator, which only reads its tuning from the environment at process start:
+ * {@code MALLOC_ARENA_MAX=2} stops every encoder thread from getting its own arena, and a fixed
+ * {@code MALLOC_MMAP_THRESHOLD_} returns freed large blocks (photo decoding) to the system
+ * instead of keeping them for later (130 MB less peak RSS on the reference slideshow).</li>
+ * </ul>
+ * The user's own values of those variables are kept. {@code KINORA_RELAUNCHED} marks the child;
+ * {@code -Dkinora.relaunch=false} keeps everything in the first JVM.
+ */
+public final class MemoryRelaunch {
+
+    static final String MARKER = "KINORA_RELAUNCHED";
+    static final String DISABLE_PROPERTY = "kinora.relaunch";
+    static final String DEFAULT_HEAP = "-Xmx256m";
+    static final String DEFAULT_GC = "-XX:+UseSerialGC";
+    static final Map<String, String> MALLOC_ENV = Map.of(
+            "MALLOC_ARENA_MAX", "2",
+            "MALLOC_MMAP_THRESHOLD_", "131072");
+    private static final Set<String> COMMANDS = Set.of("render", "bench");
+    private static final long CHILD_EXIT_WAIT_SECONDS = 10;
+
+    /** The child JVM's command line and the environment variables to add. */
+    record Plan(List<String> command, Map<String, String> environment) {
+        Plan {
+            command = List.copyOf(command);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    private MemoryRelaunch() {
+    }
+
+    /**
+     * Runs the command in a child JVM when it should, and returns its exit status; empty when
+     * this JVM runs the command itself (another command, already the child, or disabled).
+     */
+    public static OptionalInt runIfNeeded(String[] args) {
+        Optional<Plan> plan = plan(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
+                System.getProperty("java.home"), System.getProperty("java.class.path"),
+                System.getProperty(DISABLE_PROPERTY));
+        if (plan.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        ProcessBuilder pb = new ProcessBuilder(plan.get().command()).inheritIO();
+        pb.environment().putAll(plan.get().environment());
+        Process child;
+        try {
+            child = pb.start();
+        } catch (IOException e) {
+            // Rendering in this JVM still works, with the JVM's default memory settings.
+            System.err.println("kinora: could not start a JVM with render memory settings (" + e.getMessage()
+                    + "); rendering with this JVM's settings");
+            return OptionalInt.empty();
+        }
+        // Ctrl-C reaches both JVMs; a kill of this one alone must still stop the render and let
+        // the child delete its partial file before we exit.
+        Thread stopChild = new Thread(() -> stopAndWait(child), "kinora-stop-render-jvm");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                int status = child.waitFor();
+                removeHook(stopChild);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return OptionalInt.of(status);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    static Optional<Plan> plan(String[] args, List<String> jvmArgs, Map<String, String> env, String javaHome,
+                               String classPath, String disable) {
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || env.containsKey(MARKER) || "false".equals(disable)
+                || javaHome == null || classPath == null || classPath.isBlank()) {
+            return Optional.empty();
+        }
+        Path java = Path.of(javaHome, "bin", isWindows() ? "java.exe" : "java");
+        if (!Files.isExecutable(java)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        if (jvmArgs.stream().noneMatch(MemoryRelaunch::setsHeap)) {
+            command.add(DEFAULT_HEAP);
+        }
+        if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w*GC"))) {
+            command.add(DEFAULT_GC);
+        }
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classPath);
+        command.add("org.kinora.Launcher");
+        command.addAll(List.of(args));
+        Map<String, String> add = new LinkedHashMap<>();
+        MALLOC_ENV.forEach((k, v) -> {
+            if (!env.containsKey(k)) {
+                add.put(k, v);
+            }
+        });
+        add.put(MARKER, "1");
+        return Optional.of(new Plan(command, add));
+    }
+
+    private static boolean setsHeap(String jvmArg) {
+        return jvmArg.startsWith("-Xmx") || jvmArg.startsWith("-XX:MaxHeapSize=")
+                || jvmArg.startsWith("-XX:MaxRAMPercentage=") || jvmArg.startsWith("-XX:MaxRAM=");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    }
+
+    private static void stopAndWait(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy(); // SIGTERM: the child's own shutdown hook cancels the render
+        try {
+            child.waitFor(CHILD_EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting and runs the hook, which waits for the child: what we want.
+        }
+    }
+}

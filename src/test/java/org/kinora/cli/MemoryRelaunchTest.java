@@ -1,0 +1,47 @@
+package org.kinora.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MemoryRelaunchTest {
+
+    private static final String HOME = System.getProperty("java.home");
+
+    private static Optional<MemoryRelaunch.Plan> plan(List<String> jvmArgs, Map<String, String> env, String... args) {
+        return MemoryRelaunch.plan(args, jvmArgs, env, HOME, "kinora.jar", null);
+    }
+
+    @Test
+    void aPlainRenderRunsInAJvmWithASmallHeapTheSerialCollectorAndTunedMalloc() {
+        MemoryRelaunch.Plan p = plan(List.of(), Map.of(), "render", "show.kinora", "-o", "show.mp4").orElseThrow();
+        assertThat(p.command().get(0)).endsWith("java");
+        assertThat(p.command()).containsSubsequence(MemoryRelaunch.DEFAULT_HEAP, MemoryRelaunch.DEFAULT_GC, "-cp",
+                "kinora.jar", "org.kinora.Launcher", "render", "show.kinora", "-o", "show.mp4");
+        assertThat(p.environment()).containsEntry("MALLOC_ARENA_MAX", "2")
+                .containsEntry("MALLOC_MMAP_THRESHOLD_", "131072").containsKey(MemoryRelaunch.MARKER);
+    }
+
+    @Test
+    void theUsersOwnHeapCollectorAndMallocSettingsWin() {
+        MemoryRelaunch.Plan p = plan(List.of("-Xmx400m", "-XX:+UseG1GC"), Map.of("MALLOC_ARENA_MAX", "1"),
+                "bench").orElseThrow();
+        assertThat(p.command()).contains("-Xmx400m", "-XX:+UseG1GC")
+                .doesNotContain(MemoryRelaunch.DEFAULT_HEAP, MemoryRelaunch.DEFAULT_GC);
+        assertThat(p.environment()).doesNotContainKey("MALLOC_ARENA_MAX").containsKey("MALLOC_MMAP_THRESHOLD_");
+    }
+
+    @Test
+    void otherCommandsTheChildItselfAndAnOptOutRunInThisJvm() {
+        assertThat(plan(List.of(), Map.of(), "check", "show.kinora")).isEmpty();
+        assertThat(plan(List.of(), Map.of())).isEmpty();
+        assertThat(plan(List.of(), Map.of(MemoryRelaunch.MARKER, "1"), "render", "x.kinora")).isEmpty();
+        assertThat(MemoryRelaunch.plan(new String[] {"render"}, List.of(), Map.of(), HOME, "kinora.jar", "false"))
+                .isEmpty();
+        assertThat(MemoryRelaunch.plan(new String[] {"render"}, List.of(), Map.of(), "/no/such/jdk", "kinora.jar", null))
+                .isEmpty();
+    }
+}
