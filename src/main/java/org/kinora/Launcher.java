@@ -17,6 +17,8 @@ public final class Launcher {
             org.kinora.ui.KinoraApp.launchEditor(args); // JavaFX classes load only on this path
             return;
         }
-        System.exit(KinoraCli.run(args));
+        // render/bench: memory settings that only a fresh JVM can take (see MemoryRelaunch)
+        java.util.OptionalInt relaunched = org.kinora.cli.MemoryRelaunch.runIfNeeded(args);
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : KinoraCli.run(args));
     }
 }
