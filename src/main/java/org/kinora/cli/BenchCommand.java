@@ -114,8 +114,13 @@ final class BenchCommand implements Callable<Integer> {
             long renderHeap = peakHeapBytes();
             out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s; %.1f CPU s)%n",
                     render.averageFps(), n, render.wallTime().toNanos() / 1e9, render.encoder().ffmpegName(), renderCpu);
-            out.printf(Locale.ROOT, "  peak RSS %d MB, peak heap %d MB during the render%n", renderRss / 1024,
-                    renderHeap >> 20);
+            // The render runs first, so the high-water mark here is the render's alone.
+            out.printf(Locale.ROOT, "render peak RSS:   %d MB (VmHWM after the render: whole process, encoder "
+                    + "included); peak heap %d MB%n", renderRss / 1024, renderHeap >> 20);
+            out.printf(Locale.ROOT, "memory settings:   max heap %d MB, %s, MALLOC_ARENA_MAX=%s, "
+                    + "MALLOC_MMAP_THRESHOLD_=%s%n", Runtime.getRuntime().maxMemory() >> 20, collectors(),
+                    System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"),
+                    System.getenv().getOrDefault("MALLOC_MMAP_THRESHOLD_", "unset"));
             out.flush();
 
             long cpu1 = processCpuNanos();
@@ -138,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
             // On a shared machine the load changes between phases; CPU seconds do not depend on it.
             out.printf(Locale.ROOT, "CPU-time ratio:    %.2f (encoder-only CPU s / render CPU s: the wall ratio on "
                     + "otherwise idle cores)%n", encoderCpu / renderCpu);
-            out.printf(Locale.ROOT, "peak heap:         %d MB; peak RSS %d MB (VmHWM, whole run); max heap %d MB; "
+            out.printf(Locale.ROOT, "whole run:         peak heap %d MB; peak RSS %d MB (VmHWM, all three phases); max heap %d MB; "
                             + "load average %s%n", peakHeapBytes() >> 20, ProcessMemory.peakRssKb() / 1024,
                     Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         } finally {
@@ -171,6 +176,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return sum;
+    }
+
+    private static String collectors() {
+        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     }
 
     private static String loadAverage() {
