@@ -36,6 +36,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * Decodes plain JPEGs with libavcodec's mjpeg decoder: one packet in, one frame out, no demuxer.
@@ -90,6 +91,7 @@ final class FfmpegJpegDecoder {
         AVCodecContext ctx = null;
         AVPacket packet = null;
         AVFrame frame = null;
+        boolean handedOut = false;
         try {
             ctx = avcodec_alloc_context3(codec);
             if (ctx == null || ctx.isNull()) {
@@ -123,6 +125,7 @@ final class FfmpegJpegDecoder {
             }
             Frame out = new Frame(frame, lowres);
             frame = null; // owned by out now
+            handedOut = true;
             DECODED.increment();
             return out;
         } finally {
@@ -135,7 +138,19 @@ final class FfmpegJpegDecoder {
             if (ctx != null) {
                 avcodec_free_context(ctx);
             }
+            if (!handedOut) {
+                returnFreedMemory();
+            }
         }
+    }
+
+    /**
+     * A progressive decode frees tens of MB of coefficient buffers at once; glibc keeps such
+     * memory for reuse (past its adaptive mmap threshold), which showed as ~100 MB more peak RSS
+     * over a slideshow's photos. Handing it back costs 1-4 ms per photo (freeing included).
+     */
+    private static void returnFreedMemory() {
+        Pointer.trimMemory();
     }
 
     private static void check(int status, String what) throws Refused {
@@ -231,6 +246,7 @@ final class FfmpegJpegDecoder {
             if (frame != null) {
                 av_frame_free(frame);
                 frame = null;
+                returnFreedMemory();
             }
         }
     }

@@ -27,8 +27,6 @@ final class YcbcrRows implements RgbRows {
     private final byte[] far;
     private final float[] vCb;
     private final float[] vCr;
-    private final float[] hCb;
-    private final float[] hCr;
 
     /** A grey image: the samples are shown as they are, like the ImageIO path does. */
     static YcbcrRows grey(int width, int height, ByteBuffer luma, int lumaStride) {
@@ -66,8 +64,6 @@ final class YcbcrRows implements RgbRows {
         this.far = colour ? new byte[chromaWidth] : null;
         this.vCb = colour ? new float[chromaWidth] : null;
         this.vCr = colour ? new float[chromaWidth] : null;
-        this.hCb = colour ? new float[width] : null;
-        this.hCr = colour ? new float[width] : null;
     }
 
     @Override
@@ -94,16 +90,35 @@ final class YcbcrRows implements RgbRows {
         }
         vertical(cb, y, vCb);
         vertical(cr, y, vCr);
-        horizontal(vCb, hCb);
-        horizontal(vCr, hCr);
-        for (int x = 0, i = 0; x < width; x++, i += 3) {
-            float l = yRow[x] & 0xFF;
-            float b = hCb[x] - 128f;
-            float r = hCr[x] - 128f;
-            rgb[i] = clamp(l + 1.402f * r);
-            rgb[i + 1] = clamp(l - 0.344136f * b - 0.714136f * r);
-            rgb[i + 2] = clamp(l + 1.772f * b);
+        if (shiftX == 0) {
+            for (int x = 0, i = 0; x < width; x++, i += 3) {
+                convert(yRow[x] & 0xFF, vCb[x], vCr[x], rgb, i);
+            }
+            return;
         }
+        // Two luma samples per chroma sample: the left one takes 1/4 of the chroma sample to the
+        // left, the right one 1/4 of the one to the right (edges repeat).
+        int n = chromaWidth;
+        for (int c = 0; c < n; c++) {
+            float b = 0.75f * vCb[c];
+            float r = 0.75f * vCr[c];
+            int left = Math.max(0, c - 1);
+            int right = Math.min(n - 1, c + 1);
+            int x = 2 * c;
+            convert(yRow[x] & 0xFF, b + 0.25f * vCb[left], r + 0.25f * vCr[left], rgb, 3 * x);
+            if (x + 1 < width) {
+                convert(yRow[x + 1] & 0xFF, b + 0.25f * vCb[right], r + 0.25f * vCr[right], rgb, 3 * x + 3);
+            }
+        }
+    }
+
+    /** JFIF's full-range BT.601 matrix, as libjpeg applies it. */
+    private static void convert(float l, float cbSample, float crSample, float[] rgb, int i) {
+        float b = cbSample - 128f;
+        float r = crSample - 128f;
+        rgb[i] = clamp(l + 1.402f * r);
+        rgb[i + 1] = clamp(l - 0.344136f * b - 0.714136f * r);
+        rgb[i + 2] = clamp(l + 1.772f * b);
     }
 
     /** The chroma row for luma row y: between the two nearest chroma rows when chroma is halved vertically. */
@@ -123,23 +138,6 @@ final class YcbcrRows implements RgbRows {
         plane.get(other * chromaStride, far, 0, n);
         for (int i = 0; i < n; i++) {
             out[i] = 0.75f * (near[i] & 0xFF) + 0.25f * (far[i] & 0xFF);
-        }
-    }
-
-    private void horizontal(float[] in, float[] out) {
-        if (shiftX == 0) {
-            System.arraycopy(in, 0, out, 0, width);
-            return;
-        }
-        int n = chromaWidth;
-        for (int c = 0; c < n; c++) {
-            float centre = 0.75f * in[c];
-            float left = in[Math.max(0, c - 1)];
-            float right = in[Math.min(n - 1, c + 1)];
-            out[2 * c] = centre + 0.25f * left;
-            if (2 * c + 1 < width) {
-                out[2 * c + 1] = centre + 0.25f * right;
-            }
         }
     }
 
