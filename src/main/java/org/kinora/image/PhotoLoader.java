@@ -14,6 +14,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads photos upright, in sRGB, at the resolution they are needed: JPEG (also CMYK/YCCK through
@@ -24,22 +26,43 @@ import javax.imageio.stream.ImageInputStream;
  * twice the needed size (point subsampling aliases, so some oversampling is kept), then a Lanczos
  * downscale to the exact size (from 2.5x on, averaging 2x2 blocks first: {@link StreamingDownscaler}).
  * Every failure is a {@link PhotoException} naming file and reason.
+ *
+ * <p>Plain JPEGs (8-bit Y'CbCr or grey, sRGB or untagged, intact) are decoded by FFmpeg instead
+ * ({@link FfmpegJpegDecoder}): several times faster on progressive files, in native memory, and at
+ * 1/2, 1/4 or 1/8 size in the DCT domain where the downscale allows it. Every other JPEG, and any
+ * file FFmpeg has trouble with, goes through ImageIO as before.
  */
 public final class PhotoLoader {
 
     public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
 
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoLoader.class);
+
+    /**
+     * A DCT-domain reduction is used only while the Lanczos pass after it still reduces by this
+     * much or more: the same rule as the downscaler's 2x2 box pre-reduction, so the kernel, not
+     * the decoder's reduction, sets the passband.
+     */
+    static final double MIN_KERNEL_RATIO = StreamingDownscaler.BOX_MIN_RATIO / 2;
+
     private final long maxPixels;
+    private final boolean ffmpegJpeg;
 
     public PhotoLoader() {
         this(DEFAULT_MAX_PIXELS);
     }
 
     public PhotoLoader(long maxPixels) {
+        this(maxPixels, true);
+    }
+
+    /** {@code ffmpegJpeg} false: every JPEG through ImageIO (the reference the fast path is compared with). */
+    PhotoLoader(long maxPixels, boolean ffmpegJpeg) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("pixel limit must be positive");
         }
         this.maxPixels = maxPixels;
+        this.ffmpegJpeg = ffmpegJpeg;
     }
 
     public long maxPixels() {
@@ -75,6 +98,10 @@ public final class PhotoLoader {
         boolean swap = ExifOrientation.swapsAxes(info.orientation());
         int storedTargetW = swap ? targetH : targetW;
         int storedTargetH = swap ? targetW : targetH;
+        RgbImage fast = ffmpegJpeg ? decodeJpegWithFfmpeg(o, storedTargetW, storedTargetH) : null;
+        if (fast != null) {
+            return ExifOrientation.apply(fast, info.orientation());
+        }
         int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
                 (double) info.storedHeight() / storedTargetH));
         // Source subsampling drops pixels (it aliases); keeping 2x oversampling leaves the
@@ -83,6 +110,49 @@ public final class PhotoLoader {
         BufferedImage decoded = decode(o, subsample);
         RgbImage stored = StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, Kernel.LANCZOS3);
         return ExifOrientation.apply(stored, info.orientation());
+    }
+
+    /**
+     * The fast path: the stored (not yet oriented) image at the stored target size, or null when
+     * this file must go through ImageIO (not a plain JPEG, or FFmpeg refused it).
+     */
+    private RgbImage decodeJpegWithFfmpeg(Opened o, int storedTargetW, int storedTargetH) throws PhotoException {
+        if (!o.info.format().equals("JPEG")) {
+            return null;
+        }
+        byte[] data;
+        try {
+            data = Files.readAllBytes(o.file);
+        } catch (IOException e) {
+            throw new PhotoException(o.file, "cannot read: " + describe(e), e);
+        }
+        JpegStructure jpeg = JpegStructure.parse(data);
+        String refusal = jpeg.fastPathRefusal();
+        if (refusal == null && (jpeg.width() != o.info.storedWidth() || jpeg.height() != o.info.storedHeight())) {
+            refusal = "frame header disagrees with ImageIO about the size";
+        }
+        if (refusal != null) {
+            LOG.debug("{}: decoded by ImageIO: {}", o.file, refusal);
+            return null;
+        }
+        int lowres = lowresFor(o.info.storedWidth(), o.info.storedHeight(), storedTargetW, storedTargetH);
+        try (FfmpegJpegDecoder.Frame frame = FfmpegJpegDecoder.decode(data, jpeg.imageEnd(), lowres)) {
+            return StreamingDownscaler.resize(frame, o.info.storedWidth(), o.info.storedHeight(), frame.reduction(),
+                    storedTargetW, storedTargetH, Kernel.LANCZOS3);
+        } catch (FfmpegJpegDecoder.Refused e) {
+            LOG.debug("{}: decoded by ImageIO: {}", o.file, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The deepest DCT-domain reduction (0 to 3: 1/1 to 1/8) that leaves the kernel at least {@link #MIN_KERNEL_RATIO}. */
+    static int lowresFor(int width, int height, int targetW, int targetH) {
+        double ratio = Math.min((double) width / targetW, (double) height / targetH);
+        int lowres = 0;
+        while (lowres < FfmpegJpegDecoder.MAX_LOWRES && ratio / (2 << lowres) >= MIN_KERNEL_RATIO) {
+            lowres++;
+        }
+        return lowres;
     }
 
     /**

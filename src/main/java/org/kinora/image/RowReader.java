@@ -12,7 +12,7 @@ import java.awt.image.Raster;
  * display-encoded, whatever Java's linear CS_GRAY claims) and {@code getRGB} for the rest.
  * Alpha is composited over black, the video background.
  */
-final class RowReader {
+final class RowReader implements RgbRows {
 
     private final BufferedImage image;
     private final int width;
@@ -63,16 +63,18 @@ final class RowReader {
         }
     }
 
-    int width() {
+    @Override
+    public int width() {
         return width;
     }
 
-    /**
-     * Row y as interleaved floats: r, g, b of pixel x at 3x, 3x+1, 3x+2 ({@code rgb} holds at
-     * least 3 * width). Interleaved so that one horizontal filter pass shares each weight and
-     * index across the three channels.
-     */
-    void read(int y, float[] rgb) {
+    @Override
+    public int height() {
+        return image.getHeight();
+    }
+
+    @Override
+    public void read(int y, float[] rgb) {
         switch (mode) {
             case BYTES -> {
                 int o = y * scanStride;

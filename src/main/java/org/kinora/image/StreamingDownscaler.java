@@ -25,15 +25,23 @@ final class StreamingDownscaler {
     static final double BOX_MIN_RATIO = 2.5;
 
     static RgbImage resize(BufferedImage image, int w, int h, Kernel kernel) {
-        int fullW = image.getWidth();
-        int fullH = image.getHeight();
-        boolean box = Math.min((double) fullW / w, (double) fullH / h) >= BOX_MIN_RATIO;
-        BoxRows reader = new BoxRows(new RowReader(image), fullW, fullH, box);
+        return resize(new RowReader(image), image.getWidth(), image.getHeight(), 1, w, h, kernel);
+    }
+
+    /**
+     * Resizes {@code image}, a {@code fullW} x {@code fullH} image that its decoder already reduced
+     * by {@code reduced} (1, 2, 4 or 8: a JPEG decoded in the DCT domain), pixel i of a row
+     * standing for full-resolution pixels [reduced * i, reduced * (i + 1)).
+     */
+    static RgbImage resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h, Kernel kernel) {
+        boolean box = Math.min((double) fullW / (reduced * w), (double) fullH / (reduced * h)) >= BOX_MIN_RATIO;
+        BoxRows reader = new BoxRows(image, box);
         int sw = reader.width();
         int sh = reader.height();
-        // Exact geometry: a box-reduced pixel i covers full-resolution [2i, 2i + 2), so full
-        // coordinate u is u / 2 here; centre and step are scaled, never the rounded sizes.
-        double f = box ? 0.5 : 1.0;
+        // Exact geometry: a box-reduced pixel i covers full-resolution [2i, 2i + 2) (times the
+        // decoder's reduction), so full coordinate u is u / 2 here; centre and step are scaled,
+        // never the rounded sizes.
+        double f = (box ? 0.5 : 1.0) / reduced;
         Taps cols = new Taps().compute(kernel, sw, f * 0.5 * fullW / w, f * fullW / w, w);
         Taps rows = new Taps().compute(kernel, sh, f * 0.5 * fullH / h, f * fullH / h, h);
         int rc = rows.count();
@@ -102,17 +110,17 @@ final class StreamingDownscaler {
 
     /** Source rows as the kernel pass sees them: as decoded, or averaged in 2x2 blocks. */
     private static final class BoxRows {
-        private final RowReader reader;
+        private final RgbRows reader;
         private final int fullW;
         private final int fullH;
         private final boolean box;
         private final float[] a;
         private final float[] b;
 
-        BoxRows(RowReader reader, int fullW, int fullH, boolean box) {
+        BoxRows(RgbRows reader, boolean box) {
             this.reader = reader;
-            this.fullW = fullW;
-            this.fullH = fullH;
+            this.fullW = reader.width();
+            this.fullH = reader.height();
             this.box = box;
             this.a = box ? new float[3 * fullW] : null;
             this.b = box ? new float[3 * fullW] : null;

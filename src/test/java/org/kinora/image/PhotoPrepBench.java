@@ -14,20 +14,26 @@ import java.util.stream.Stream;
  * Times photo preparation as the renderer does it (PhotoLoader.load to 2400x1350, then
  * YuvPhoto.fromRgb with 3 levels) on every photo of a folder: median of 3 runs per photo, plus
  * thread CPU time. Not a test (needs real photos):
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.kinora.image.PhotoPrepBench DIR [--dump D | --compare D]}.
- * --dump writes the loaded RGB planes; --compare reports PSNR of this build's output against them.
+ * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.kinora.image.PhotoPrepBench DIR [--dump D | --compare D] [--imageio]}.
+ * --dump writes the loaded RGB planes; --compare reports PSNR of this build's output against them;
+ * --imageio decodes every JPEG through ImageIO (the path before the FFmpeg decoder).
+ * Ends with the process's peak RSS (VmHWM), which includes native decode buffers.
  */
 public final class PhotoPrepBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        Path dump = args.length > 2 && args[1].equals("--dump") ? Path.of(args[2]) : null;
-        Path compare = args.length > 2 && args[1].equals("--compare") ? Path.of(args[2]) : null;
+        List<String> options = List.of(args);
+        int d = options.indexOf("--dump");
+        int c = options.indexOf("--compare");
+        Path dump = d > 0 ? Path.of(args[d + 1]) : null;
+        Path compare = c > 0 ? Path.of(args[c + 1]) : null;
+        boolean imageio = options.contains("--imageio");
         List<Path> photos;
         try (Stream<Path> s = Files.list(dir)) {
             photos = s.filter(p -> p.toString().toLowerCase().endsWith(".jpg")).sorted().collect(Collectors.toList());
         }
-        PhotoLoader loader = new PhotoLoader();
+        PhotoLoader loader = new PhotoLoader(PhotoLoader.DEFAULT_MAX_PIXELS, !imageio);
         var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         // Warm-up: one pass over all photos.
         for (Path p : photos) {
@@ -64,6 +70,14 @@ public final class PhotoPrepBench {
                     p.getFileName(), rgb.width(), rgb.height(), load[1], yuv[1], alloc >> 20, q);
         }
         System.out.printf("TOTAL (medians, CPU ms): load %.0f  fromRgb %.0f  sum %.0f%n", totalLoad, totalYuv, totalLoad + totalYuv);
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM")) {
+                    System.out.println("peak RSS " + line.substring(6).strip());
+                }
+            }
+        }
     }
 
     private static void write(Path f, RgbImage img) throws IOException {

@@ -17,11 +17,21 @@ import org.kinora.image.Taps;
 final class PlaneSampler {
 
     private final Taps cols = new Taps();
+    /** The horizontal pass on SIMD lanes, or null for the scalar one (see {@link Simd}). */
+    private final SimdRows simd;
     private final Taps rows = new Taps();
     private float[] tmp = new float[0];
     private float[] tmp2 = new float[0];
     private float[] line = new float[0];
     private float[] line2 = new float[0];
+
+    PlaneSampler() {
+        this(Simd.ENABLED);
+    }
+
+    PlaneSampler(boolean useSimd) {
+        this.simd = useSimd ? new SimdRows() : null;
+    }
 
     /**
      * @param colWeight per-column opacity (indexed by plane column) or null for 1
@@ -40,7 +50,8 @@ final class PlaneSampler {
         rows.compute(kernel, src.height(), v0 + dv * (y0 + 0.5), dv, ny);
         int cmin = cols.min();
         int cmax = cols.max();
-        int span = src.width();
+        // SIMD loads read a window of two vectors past a column's first tap: room for it.
+        int span = src.width() + (simd != null ? SimdRows.PADDING : 0);
         if (tmp.length < span) {
             tmp = new float[span];
         }
@@ -64,13 +75,28 @@ final class PlaneSampler {
         }
         float[] t2 = tmp2;
         float[] l2 = line2;
+        if (simd != null) {
+            simd.prepare(cs, cw, cc, nx);
+        }
         int j = 0;
         // Two rows at a time: each column's taps are loaded once for both rows.
         for (; j + 1 < ny; j += 2) {
             vertical(s, rows.start(j), cmin, cmax, rw, j * rc, rc, t);
             vertical(s, rows.start(j + 1), cmin, cmax, rw, (j + 1) * rc, rc, t2);
             int d = (y0 + j) * dstWidth + x0;
-            if (opaque) {
+            if (simd != null) {
+                simd.filter2(t, t2, cs, l, l2);
+                if (opaque) {
+                    SimdRows.store(l, dst, d, nx);
+                    SimdRows.store(l2, dst, d + dstWidth, nx);
+                } else if (colWeight == null && rowWeight == null) {
+                    SimdRows.blend(l, dst, d, nx, alpha);
+                    SimdRows.blend(l2, dst, d + dstWidth, nx, alpha);
+                } else {
+                    mix(l, dst, d, nx, colWeight, x0, alpha * (rowWeight == null ? 1f : rowWeight[y0 + j]));
+                    mix(l2, dst, d + dstWidth, nx, colWeight, x0, alpha * (rowWeight == null ? 1f : rowWeight[y0 + j + 1]));
+                }
+            } else if (opaque) {
                 horizontalStore2(t, t2, cs, 0, cw, cc, dst, d, d + dstWidth, nx);
             } else if (colWeight == null && rowWeight == null) {
                 horizontalBlend2(t, t2, cs, cw, cc, dst, d, d + dstWidth, nx, alpha);
@@ -221,7 +247,7 @@ final class PlaneSampler {
     }
 
     /** Rounds to the nearest int without the slow path of a (int) cast: exact for |v| < 2^22. */
-    private static int toByteRange(float v) {
+    static int toByteRange(float v) {
         int i = Float.floatToRawIntBits(v + 12582912f) - 0x4B400000;
         return i < 0 ? 0 : Math.min(255, i);
     }

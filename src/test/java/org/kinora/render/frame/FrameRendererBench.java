@@ -38,8 +38,9 @@ public final class FrameRendererBench {
             quality = Quality.valueOf(args[1]); // DRAFT renders with the tent kernel
         }
         Path dir = Files.createTempDirectory("kinora-bench");
-        System.out.printf(Locale.ROOT, "java %s, %d cpus, quality %s (kernel %s)%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), quality, FrameRenderer.kernelFor(quality));
+        System.out.printf(Locale.ROOT, "java %s, %d cpus, quality %s (kernel %s), horizontal pass %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), quality,
+                FrameRenderer.kernelFor(quality), Simd.describe());
         Path p24 = TestPhotos.writeJpeg(TestPhotos.detailed(6000, 4000, 24), dir.resolve("24mp.jpg"));
         Path p6 = TestPhotos.writeJpeg(TestPhotos.detailed(3000, 2000, 6), dir.resolve("6mp.jpg"));
         for (Path photo : List.of(p24, p6)) {
