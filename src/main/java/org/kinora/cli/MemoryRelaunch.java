@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.kinora.render.frame.Simd;
 
 /**
  * Runs {@code render} and {@code bench} in a second JVM whose memory is set for rendering, because
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  * {@code MALLOC_MMAP_THRESHOLD_} returns freed large blocks (photo decoding) to the system
  * instead of keeping them for later (130 MB less peak RSS on the reference slideshow).</li>
  * </ul>
+ * On JDK 25 and later the child also gets the module of the frame renderer's SIMD pass
+ * ({@code jdk.incubator.vector}), which a JVM resolves only when asked on its command line.
  * The user's own values of those variables are kept. {@code KINORA_RELAUNCHED} marks the child;
  * {@code -Dkinora.relaunch=false} keeps everything in the first JVM.
  */
@@ -41,6 +44,8 @@ public final class MemoryRelaunch {
             "MALLOC_MMAP_THRESHOLD_", "131072");
     private static final Set<String> COMMANDS = Set.of("render", "bench");
     private static final long CHILD_EXIT_WAIT_SECONDS = 10;
+    /** From this JDK on, loading native libraries without --enable-native-access prints warnings. */
+    private static final int NATIVE_ACCESS_WARNING_VERSION = 24;
 
     /** The child JVM's command line and the environment variables to add. */
     record Plan(List<String> command, Map<String, String> environment) {
@@ -96,6 +101,11 @@ public final class MemoryRelaunch {
 
     static Optional<Plan> plan(String[] args, List<String> jvmArgs, Map<String, String> env, String javaHome,
                                String classPath, String disable) {
+        return plan(args, jvmArgs, env, javaHome, classPath, disable, Runtime.version().feature());
+    }
+
+    static Optional<Plan> plan(String[] args, List<String> jvmArgs, Map<String, String> env, String javaHome,
+                               String classPath, String disable, int javaFeatureVersion) {
         if (args.length == 0 || !COMMANDS.contains(args[0]) || env.containsKey(MARKER) || "false".equals(disable)
                 || javaHome == null || classPath == null || classPath.isBlank()) {
             return Optional.empty();
@@ -111,6 +121,14 @@ public final class MemoryRelaunch {
         }
         if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w*GC"))) {
             command.add(DEFAULT_GC);
+        }
+        if (javaFeatureVersion >= Simd.MIN_FEATURE_VERSION && jvmArgs.stream().noneMatch(a -> a.contains(Simd.MODULE))) {
+            // The frame renderer's SIMD pass: half the CPU per frame on this JDK (decision 0005).
+            command.add("--add-modules=" + Simd.MODULE);
+        }
+        if (javaFeatureVersion >= NATIVE_ACCESS_WARNING_VERSION
+                && jvmArgs.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // FFmpeg's natives load through JavaCPP
         }
         command.addAll(jvmArgs);
         command.add("-cp");

@@ -44,4 +44,16 @@ class MemoryRelaunchTest {
         assertThat(MemoryRelaunch.plan(new String[] {"render"}, List.of(), Map.of(), "/no/such/jdk", "kinora.jar", null))
                 .isEmpty();
     }
+
+    @Test
+    void onJdk25TheChildGetsTheSimdModuleUnlessTheUserAddedIt() {
+        String[] render = {"render", "show.kinora"};
+        assertThat(MemoryRelaunch.plan(render, List.of(), Map.of(), HOME, "kinora.jar", null, 25).orElseThrow().command())
+                .contains("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
+        assertThat(MemoryRelaunch.plan(render, List.of(), Map.of(), HOME, "kinora.jar", null, 17).orElseThrow().command())
+                .noneMatch(a -> a.contains("jdk.incubator.vector") || a.startsWith("--enable-native-access"));
+        List<String> own = List.of("--add-modules=jdk.incubator.vector");
+        assertThat(MemoryRelaunch.plan(render, own, Map.of(), HOME, "kinora.jar", null, 25).orElseThrow().command())
+                .filteredOn(a -> a.contains("jdk.incubator.vector")).hasSize(1);
+    }
 }

@@ -13,13 +13,16 @@ import java.util.Locale;
  * {@code -Dkinora.simd=on} (tests; other JDKs); {@code -Dkinora.simd=off} turns it off. Both
  * paths produce identical frames: same operations in the same order.
  */
-final class Simd {
+public final class Simd {
 
     /** The oldest JDK whose Vector API shuffles were measured faster than the scalar pass. */
-    static final int MIN_FEATURE_VERSION = 25;
+    public static final int MIN_FEATURE_VERSION = 25;
+
+    /** The module the SIMD pass needs, which a JVM resolves only when asked to. */
+    public static final String MODULE = "jdk.incubator.vector";
 
     static final boolean ENABLED = decide(System.getProperty("kinora.simd", "auto"),
-            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+            ModuleLayer.boot().findModule(MODULE).isPresent(),
             Runtime.version().feature());
 
     private Simd() {
@@ -34,7 +37,7 @@ final class Simd {
     }
 
     /** One line for logs and `kinora bench`: which horizontal pass this JVM runs. */
-    static String describe() {
+    public static String describe() {
         return ENABLED ? "SIMD (jdk.incubator.vector, " + SimdRows.LANES + " float lanes)" : "scalar";
     }
 }
