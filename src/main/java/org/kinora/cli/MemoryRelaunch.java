@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.kinora.model.OutputSettings;
+import org.kinora.project.ProjectFile;
+import org.kinora.project.ProjectFileException;
 import org.kinora.render.frame.Simd;
 
 /**
@@ -20,7 +23,7 @@ import org.kinora.render.frame.Simd;
  * <ul>
  * <li>the heap: a plain {@code java -jar} sizes it from the machine's RAM (a quarter of it), and
  * the garbage collector then lets the heap grow far beyond what a render needs. The child gets
- * {@value #DEFAULT_HEAP} and the serial collector, unless the user chose a heap or collector
+ * {@value #DEFAULT_HEAP} at 1080p (more for larger videos) and the serial collector, unless the user chose a heap or collector
  * (their JVM options are passed on unchanged, so {@code java -Xmx400m -jar kinora.jar render ...}
  * still caps the render);</li>
  * <li>glibc's allocator, which only reads its tuning from the environment at process start:
@@ -37,7 +40,9 @@ public final class MemoryRelaunch {
 
     static final String MARKER = "KINORA_RELAUNCHED";
     static final String DISABLE_PROPERTY = "kinora.relaunch";
-    static final String DEFAULT_HEAP = "-Xmx256m";
+    static final int DEFAULT_HEAP_MB = 256;
+    static final String DEFAULT_HEAP = "-Xmx" + DEFAULT_HEAP_MB + "m";
+    private static final long FULL_HD_PIXELS = 1920L * 1080;
     static final String DEFAULT_GC = "-XX:+UseSerialGC";
     static final Map<String, String> MALLOC_ENV = Map.of(
             "MALLOC_ARENA_MAX", "2",
@@ -117,7 +122,7 @@ public final class MemoryRelaunch {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         if (jvmArgs.stream().noneMatch(MemoryRelaunch::setsHeap)) {
-            command.add(DEFAULT_HEAP);
+            command.add(heapFor(outputPixels(args)));
         }
         if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w*GC"))) {
             command.add(DEFAULT_GC);
@@ -143,6 +148,44 @@ public final class MemoryRelaunch {
         });
         add.put(MARKER, "1");
         return Optional.of(new Plan(command, add));
+    }
+
+    /**
+     * The heap grows with the video's size: a photo is prepared at the size its slide needs, so a
+     * 4K render holds about four times the pixels of a 1080p one (the reference slideshow needs
+     * more than 185 MB at 1080p).
+     */
+    static String heapFor(long outputPixels) {
+        double scale = Math.max(1.0, (double) outputPixels / FULL_HD_PIXELS);
+        long mb = (long) Math.ceil(DEFAULT_HEAP_MB * scale / 64) * 64;
+        return "-Xmx" + mb + "m";
+    }
+
+    /** The video's pixel count from --size or the project file; 1080p when neither can be read. */
+    static long outputPixels(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            String size = args[i].startsWith("--size=") ? args[i].substring("--size=".length())
+                    : "--size".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
+            if (size != null) {
+                try {
+                    int[] wh = OutputSettings.parseSize(size);
+                    return (long) wh[0] * wh[1];
+                } catch (IllegalArgumentException badSize) {
+                    return FULL_HD_PIXELS; // the render itself reports it
+                }
+            }
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].endsWith(".kinora") && Files.isRegularFile(Path.of(args[i]))) {
+                try {
+                    OutputSettings out = ProjectFile.load(Path.of(args[i])).output();
+                    return (long) out.width() * out.height();
+                } catch (ProjectFileException | RuntimeException unreadable) {
+                    return FULL_HD_PIXELS; // the render itself reports it, naming the file
+                }
+            }
+        }
+        return FULL_HD_PIXELS;
     }
 
     private static boolean setsHeap(String jvmArg) {

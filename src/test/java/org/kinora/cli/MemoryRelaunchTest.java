@@ -56,4 +56,22 @@ class MemoryRelaunchTest {
         assertThat(MemoryRelaunch.plan(render, own, Map.of(), HOME, "kinora.jar", null, 25).orElseThrow().command())
                 .filteredOn(a -> a.contains("jdk.incubator.vector")).hasSize(1);
     }
+
+    @Test
+    void theHeapGrowsWithTheVideoSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(MemoryRelaunch.heapFor(1920L * 1080)).isEqualTo("-Xmx256m");
+        assertThat(MemoryRelaunch.heapFor(1280L * 720)).isEqualTo("-Xmx256m");
+        assertThat(MemoryRelaunch.heapFor(3840L * 2160)).isEqualTo("-Xmx1024m");
+        assertThat(MemoryRelaunch.outputPixels(new String[] {"render", "x.kinora", "--size", "3840x2160"}))
+                .isEqualTo(3840L * 2160);
+        assertThat(MemoryRelaunch.outputPixels(new String[] {"bench", "--size=1080x1920"})).isEqualTo(1080L * 1920);
+        assertThat(MemoryRelaunch.outputPixels(new String[] {"render", "missing.kinora"})).isEqualTo(1920L * 1080);
+
+        java.nio.file.Path project = dir.resolve("uhd.kinora");
+        org.kinora.model.Project p = org.kinora.project.ProjectFile.load(
+                java.nio.file.Path.of("assets/sample/sample.kinora"));
+        org.kinora.project.ProjectFile.save(p.withOutput(p.output().withSize(3840, 2160)), project);
+        assertThat(plan(List.of(), Map.of(), "render", project.toString(), "-o", "x.mp4").orElseThrow().command())
+                .contains("-Xmx1024m");
+    }
 }
