@@ -68,6 +68,21 @@ public final class ExifOrientation {
     }
 
     /**
+     * The stored pixels a window of displayed pixels comes from: orientations only flip and
+     * transpose, so a rectangle maps to a rectangle, found from two opposite corners.
+     */
+    public static PhotoWindow storedWindow(PhotoWindow displayed, int orientation, int storedWidth, int storedHeight) {
+        int a = storedIndex(orientation, displayed.x(), displayed.y(), storedWidth, storedHeight);
+        int b = storedIndex(orientation, displayed.x() + displayed.width() - 1,
+                displayed.y() + displayed.height() - 1, storedWidth, storedHeight);
+        int ax = a % storedWidth;
+        int ay = a / storedWidth;
+        int bx = b % storedWidth;
+        int by = b / storedWidth;
+        return new PhotoWindow(Math.min(ax, bx), Math.min(ay, by), Math.abs(ax - bx) + 1, Math.abs(ay - by) + 1);
+    }
+
+    /**
      * Where displayed pixel (x, y) lies in the stored pixels, as {@code sy * storedWidth + sx}
      * (EXIF 2.3, Orientation tag). Shared by every place that turns pixels upright.
      */

@@ -82,25 +82,88 @@ public final class PhotoLoader {
      * Pass 0, 0 for the full resolution.
      */
     public RgbImage load(Path file, int minWidth, int minHeight) throws PhotoException {
+        return load(file, minWidth, minHeight, null);
+    }
+
+    /**
+     * Like {@link #load(Path, int, int)}, but only {@code window} of the upright result (in its
+     * pixels, see {@link #targetSize}; null: all of it) is decoded, filtered and returned. Its
+     * pixels are those the whole result has there.
+     */
+    public RgbImage load(Path file, int minWidth, int minHeight, PhotoWindow window) throws PhotoException {
         try (Opened o = open(file)) {
-            PhotoInfo info = o.info;
-            double scale = Math.max((double) minWidth / info.width(), (double) minHeight / info.height());
-            scale = scale <= 0 ? 1 : Math.min(1.0, scale);
-            int targetW = Math.max(1, (int) Math.round(info.width() * scale));
-            int targetH = Math.max(1, (int) Math.round(info.height() * scale));
-            return decodeTo(o, targetW, targetH);
+            int[] target = targetSize(o.info, minWidth, minHeight);
+            if (window != null && !window.fitsIn(target[0], target[1])) {
+                throw new IllegalArgumentException("window " + window + " outside " + target[0] + "x" + target[1]);
+            }
+            return decodeTo(o, target[0], target[1], window);
         }
+    }
+
+    /** The upright size {@link #load} returns for a photo: {width, height}. */
+    public static int[] targetSize(PhotoInfo info, int minWidth, int minHeight) {
+        double scale = Math.max((double) minWidth / info.width(), (double) minHeight / info.height());
+        scale = scale <= 0 ? 1 : Math.min(1.0, scale);
+        int targetW = Math.max(1, (int) Math.round(info.width() * scale));
+        int targetH = Math.max(1, (int) Math.round(info.height() * scale));
+        return new int[] {targetW, targetH};
     }
 
     /** Decodes subsampled to no less than twice the target where possible, then a Lanczos downscale. */
     private RgbImage decodeTo(Opened o, int targetW, int targetH) throws PhotoException {
+        return decodeTo(o, targetW, targetH, null);
+    }
+
+    private RgbImage decodeTo(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
         PhotoInfo info = o.info;
         boolean swap = ExifOrientation.swapsAxes(info.orientation());
         int storedTargetW = swap ? targetH : targetW;
         int storedTargetH = swap ? targetW : targetH;
-        RgbImage fast = ffmpegJpeg ? decodeJpegWithFfmpeg(o, storedTargetW, storedTargetH) : null;
-        if (fast != null) {
-            return ExifOrientation.apply(fast, info.orientation());
+        PhotoWindow stored = window == null ? new PhotoWindow(0, 0, storedTargetW, storedTargetH)
+                : ExifOrientation.storedWindow(window, info.orientation(), storedTargetW, storedTargetH);
+        RgbImage resized = RgbImage.blank(stored.width(), stored.height());
+        decodeStored(o, storedTargetW, storedTargetH, stored, (y, r, g, b) -> {
+            int at = y * resized.width();
+            System.arraycopy(r, 0, resized.red().data(), at, r.length);
+            System.arraycopy(g, 0, resized.green().data(), at, g.length);
+            System.arraycopy(b, 0, resized.blue().data(), at, b.length);
+        });
+        return ExifOrientation.apply(resized, info.orientation());
+    }
+
+    /**
+     * The photo as the renderer keeps it ({@link YuvPhoto}, {@code levels} mip levels), at the size
+     * {@link #load(Path, int, int, PhotoWindow)} gives, only {@code window} of it (null: whole).
+     * An upright photo goes from the decoder's rows straight into Y'CbCr rows, so no float RGB copy
+     * of it is ever held; a photo that must be turned goes through {@link #load} first.
+     */
+    public YuvPhoto loadYuv(Path file, int minWidth, int minHeight, PhotoWindow window, int levels)
+            throws PhotoException {
+        try (Opened o = open(file)) {
+            int[] target = targetSize(o.info, minWidth, minHeight);
+            PhotoWindow win = window == null ? new PhotoWindow(0, 0, target[0], target[1]) : window;
+            if (!win.fitsIn(target[0], target[1])) {
+                throw new IllegalArgumentException("window " + win + " outside " + target[0] + "x" + target[1]);
+            }
+            if (o.info.orientation() > 1) {
+                return YuvPhoto.fromRgb(decodeTo(o, target[0], target[1], win), levels);
+            }
+            YuvPhoto.Builder rows = new YuvPhoto.Builder(win.width(), win.height());
+            decodeStored(o, target[0], target[1], win, rows);
+            return rows.build(levels);
+        }
+    }
+
+    /**
+     * Decodes the stored (not yet turned) photo into {@code window} of its stored target size, row
+     * by row: FFmpeg for plain JPEGs, else ImageIO subsampled to no less than twice the target
+     * where possible, then a Lanczos downscale.
+     */
+    private void decodeStored(Opened o, int storedTargetW, int storedTargetH, PhotoWindow window, RgbRowSink sink)
+            throws PhotoException {
+        PhotoInfo info = o.info;
+        if (ffmpegJpeg && decodeJpegWithFfmpeg(o, storedTargetW, storedTargetH, window, sink)) {
+            return;
         }
         int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
                 (double) info.storedHeight() / storedTargetH));
@@ -108,17 +171,17 @@ public final class PhotoLoader {
         // filtering to the Lanczos pass while still never holding a huge photo at full size.
         int subsample = Math.max(1, factor / 2);
         BufferedImage decoded = decode(o, subsample);
-        RgbImage stored = StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, Kernel.LANCZOS3);
-        return ExifOrientation.apply(stored, info.orientation());
+        StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, window, Kernel.LANCZOS3, sink);
     }
 
     /**
-     * The fast path: the stored (not yet oriented) image at the stored target size, or null when
-     * this file must go through ImageIO (not a plain JPEG, or FFmpeg refused it).
+     * The fast path: the stored (not yet oriented) image at the stored target size into the sink,
+     * or false when this file must go through ImageIO (not a plain JPEG, or FFmpeg refused it).
      */
-    private RgbImage decodeJpegWithFfmpeg(Opened o, int storedTargetW, int storedTargetH) throws PhotoException {
+    private boolean decodeJpegWithFfmpeg(Opened o, int storedTargetW, int storedTargetH, PhotoWindow window,
+                                         RgbRowSink sink) throws PhotoException {
         if (!o.info.format().equals("JPEG")) {
-            return null;
+            return false;
         }
         byte[] data;
         try {
@@ -133,15 +196,16 @@ public final class PhotoLoader {
         }
         if (refusal != null) {
             LOG.debug("{}: decoded by ImageIO: {}", o.file, refusal);
-            return null;
+            return false;
         }
         int lowres = lowresFor(o.info.storedWidth(), o.info.storedHeight(), storedTargetW, storedTargetH);
         try (FfmpegJpegDecoder.Frame frame = FfmpegJpegDecoder.decode(data, jpeg.imageEnd(), lowres)) {
-            return StreamingDownscaler.resize(frame, o.info.storedWidth(), o.info.storedHeight(), frame.reduction(),
-                    storedTargetW, storedTargetH, Kernel.LANCZOS3);
+            StreamingDownscaler.resize(frame, o.info.storedWidth(), o.info.storedHeight(), frame.reduction(),
+                    storedTargetW, storedTargetH, window, Kernel.LANCZOS3, sink);
+            return true;
         } catch (FfmpegJpegDecoder.Refused e) {
             LOG.debug("{}: decoded by ImageIO: {}", o.file, e.getMessage());
-            return null;
+            return false;
         }
     }
 

@@ -25,15 +25,49 @@ final class StreamingDownscaler {
     static final double BOX_MIN_RATIO = 2.5;
 
     static RgbImage resize(BufferedImage image, int w, int h, Kernel kernel) {
-        return resize(new RowReader(image), image.getWidth(), image.getHeight(), 1, w, h, kernel);
+        return resize(image, w, h, null, kernel);
+    }
+
+    /** Only {@code window} (of the w x h result, null: all of it) is computed and returned. */
+    static RgbImage resize(BufferedImage image, int w, int h, PhotoWindow window, Kernel kernel) {
+        return resize(new RowReader(image), image.getWidth(), image.getHeight(), 1, w, h, window, kernel);
+    }
+
+    static void resize(BufferedImage image, int w, int h, PhotoWindow window, Kernel kernel, RgbRowSink sink) {
+        resize(new RowReader(image), image.getWidth(), image.getHeight(), 1, w, h, window, kernel, sink);
+    }
+
+    static RgbImage resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h, Kernel kernel) {
+        return resize(image, fullW, fullH, reduced, w, h, null, kernel);
     }
 
     /**
      * Resizes {@code image}, a {@code fullW} x {@code fullH} image that its decoder already reduced
      * by {@code reduced} (1, 2, 4 or 8: a JPEG decoded in the DCT domain), pixel i of a row
-     * standing for full-resolution pixels [reduced * i, reduced * (i + 1)).
+     * standing for full-resolution pixels [reduced * i, reduced * (i + 1)). Only {@code window}
+     * of the w x h result is computed (null: all of it): its pixels are those of the whole result
+     * (to float rounding), and source rows outside its reach are never read or converted.
      */
-    static RgbImage resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h, Kernel kernel) {
+    static RgbImage resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h,
+                           PhotoWindow window, Kernel kernel) {
+        PhotoWindow win = window == null ? new PhotoWindow(0, 0, w, h) : window;
+        RgbImage out = RgbImage.blank(win.width(), win.height());
+        resize(image, fullW, fullH, reduced, w, h, win, kernel, (y, r, g, b) -> {
+            int o = y * out.width();
+            System.arraycopy(r, 0, out.red().data(), o, r.length);
+            System.arraycopy(g, 0, out.green().data(), o, g.length);
+            System.arraycopy(b, 0, out.blue().data(), o, b.length);
+        });
+        return out;
+    }
+
+    /** Like {@link #resize(RgbRows, int, int, int, int, int, PhotoWindow, Kernel)}, row by row into {@code sink}. */
+    static void resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h,
+                       PhotoWindow window, Kernel kernel, RgbRowSink sink) {
+        PhotoWindow win = window == null ? new PhotoWindow(0, 0, w, h) : window;
+        if (!win.fitsIn(w, h)) {
+            throw new IllegalArgumentException("window " + win + " outside " + w + "x" + h);
+        }
         boolean box = Math.min((double) fullW / (reduced * w), (double) fullH / (reduced * h)) >= BOX_MIN_RATIO;
         BoxRows reader = new BoxRows(image, box);
         int sw = reader.width();
@@ -42,17 +76,19 @@ final class StreamingDownscaler {
         // decoder's reduction), so full coordinate u is u / 2 here; centre and step are scaled,
         // never the rounded sizes.
         double f = (box ? 0.5 : 1.0) / reduced;
-        Taps cols = new Taps().compute(kernel, sw, f * 0.5 * fullW / w, f * fullW / w, w);
-        Taps rows = new Taps().compute(kernel, sh, f * 0.5 * fullH / h, f * fullH / h, h);
+        Taps cols = new Taps().compute(kernel, sw, f * (win.x() + 0.5) * fullW / w, f * fullW / w, win.width());
+        Taps rows = new Taps().compute(kernel, sh, f * (win.y() + 0.5) * fullH / h, f * fullH / h, win.height());
         int rc = rows.count();
         int ring = rc;
         int n = 3 * sw;
         float[][] source = new float[ring][n];
         float[] sum = new float[n];
-        RgbImage out = RgbImage.blank(w, h);
+        float[] r = new float[win.width()];
+        float[] g = new float[win.width()];
+        float[] b = new float[win.width()];
         float[] rw = rows.weights();
         int next = 0;
-        for (int y = 0; y < h; y++) {
+        for (int y = 0; y < win.height(); y++) {
             int first = rows.start(y);
             // Rows enter the ring in order; rows before the window are never needed again
             // (window starts never decrease).
@@ -75,21 +111,18 @@ final class StreamingDownscaler {
                     sum[i] += wt * src[i];
                 }
             }
-            horizontal(sum, cols, out, y);
+            horizontal(sum, cols, r, g, b);
+            sink.row(y, r, g, b);
         }
-        return out;
     }
 
     /** One output row from one vertically filtered, interleaved source row. */
-    private static void horizontal(float[] src, Taps cols, RgbImage out, int y) {
-        int w = out.width();
-        float[] r = out.red().data();
-        float[] g = out.green().data();
-        float[] b = out.blue().data();
+    private static void horizontal(float[] src, Taps cols, float[] r, float[] g, float[] b) {
+        int w = r.length;
         int cc = cols.count();
         float[] cw = cols.weights();
         int[] starts = cols.starts();
-        int o = y * w;
+        int o = 0;
         for (int x = 0; x < w; x++) {
             int s = 3 * starts[x];
             int wo = x * cc;

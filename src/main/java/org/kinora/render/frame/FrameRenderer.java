@@ -13,6 +13,7 @@ import org.kinora.image.PhotoCache;
 import org.kinora.image.PhotoException;
 import org.kinora.image.PhotoInfo;
 import org.kinora.image.PhotoLoader;
+import org.kinora.image.PhotoWindow;
 import org.kinora.image.YuvPhoto;
 import org.kinora.model.FitMode;
 import org.kinora.model.Motion;
@@ -74,9 +75,15 @@ public final class FrameRenderer implements FrameSource {
      * work is the same either way (both frames need their photo before they can be drawn).
      */
     private final Semaphore preparing = new Semaphore(1);
+    /** Whether cropped slides decode only the window of their photo they can show ({@link ViewWindow}). */
+    private final boolean decodeWindows;
 
-    /** Cache key: one photo at one working resolution (with or without its backdrop). */
-    record PhotoKey(Path photo, int minWidth, int minHeight, int levels, boolean backdrop, int outW, int outH) {
+    /**
+     * Cache key: one photo at one working resolution (with or without its backdrop), whole or
+     * only the window of it its slide can show (null: whole).
+     */
+    record PhotoKey(Path photo, int minWidth, int minHeight, int levels, boolean backdrop, int outW, int outH,
+                    PhotoWindow window) {
     }
 
     private record Setup(PhotoInfo info, FitMode fit, PhotoKey key) {
@@ -87,6 +94,12 @@ public final class FrameRenderer implements FrameSource {
     }
 
     public FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache) {
+        this(project, loader, cache, true);
+    }
+
+    /** {@code decodeWindows} false: every photo decoded whole (what windowed decoding is tested against). */
+    FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache, boolean decodeWindows) {
+        this.decodeWindows = decodeWindows;
         this.project = Objects.requireNonNull(project, "project");
         this.timeline = project.timeline();
         this.width = project.output().width();
@@ -247,7 +260,12 @@ public final class FrameRenderer implements FrameSource {
         double decodedW = info.width() * scale;
         double widest = base.width() / zMin * decodedW / width; // photo pixels per output pixel at zMin
         int levels = 1 + (int) Math.floor(Math.log(Math.max(1.0, widest)) / Math.log(2) + 1e-9);
-        return new PhotoKey(slide.photo(), minW, minH, levels, fit == FitMode.BLUR, width, height);
+        PhotoWindow window = null;
+        if (decodeWindows && fit == FitMode.FILL) {
+            int[] size = PhotoLoader.targetSize(info, minW, minH);
+            window = ViewWindow.of(m, info.aspect(), (double) width / height, size[0], size[1], levels);
+        }
+        return new PhotoKey(slide.photo(), minW, minH, levels, fit == FitMode.BLUR, width, height, window);
     }
 
     private PreparedPhoto prepare(Setup setup) throws IOException {
@@ -261,10 +279,17 @@ public final class FrameRenderer implements FrameSource {
             throw io;
         }
         try {
-            var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
-            YuvPhoto photo = YuvPhoto.fromRgb(rgb, k.levels());
-            YuvPhoto backdrop = k.backdrop() ? BlurredBackdrop.of(rgb, width, height) : null;
-            return new PreparedPhoto(photo, backdrop);
+            if (k.backdrop()) {
+                // The backdrop is made from the whole photo's RGB, so this one is loaded as RGB.
+                var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
+                return new PreparedPhoto(YuvPhoto.fromRgb(rgb, k.levels()), BlurredBackdrop.of(rgb, width, height));
+            }
+            YuvPhoto photo = loader.loadYuv(k.photo(), k.minWidth(), k.minHeight(), k.window(), k.levels());
+            if (k.window() != null) {
+                int[] size = PhotoLoader.targetSize(setup.info(), k.minWidth(), k.minHeight());
+                photo = photo.placedAt(k.window(), size[0], size[1]);
+            }
+            return new PreparedPhoto(photo, null);
         } finally {
             preparing.release();
         }

@@ -120,9 +120,10 @@ final class SlidePainter {
     }
 
     private void draw(Scratch s, Canvas dst, YuvPhoto photo, Kernel kernel, double[] m, Clip region, float alpha) {
+        RowPlane base = photo.level(0).y();
         int level = 0;
         for (int l = photo.levelCount() - 1; l > 0; l--) {
-            double f = (double) photo.level(l).y().width() / photo.width();
+            double f = (double) photo.level(l).y().width() / base.width();
             if (m[1] * f >= LEVEL_THRESHOLD) {
                 level = l;
                 break;
@@ -130,11 +131,12 @@ final class SlidePainter {
         }
         YuvPhoto.Level lv = photo.level(level);
         RowPlane py = lv.y();
-        double fx = (double) py.width() / photo.width();
-        double fy = (double) py.height() / photo.height();
-        double u0 = m[0] * fx;
+        // Level 0 may hold only a window of the photo: map from its corner, at each level's scale.
+        double fx = (double) py.width() / base.width();
+        double fy = (double) py.height() / base.height();
+        double u0 = (m[0] - photo.originX()) * fx;
         double du = m[1] * fx;
-        double v0 = m[2] * fy;
+        double v0 = (m[2] - photo.originY()) * fy;
         double dv = m[3] * fy;
 
         // Luma.
@@ -146,11 +148,14 @@ final class SlidePainter {
                 s.columnRange[0], s.columnRange[1], s.rowRange[0], s.rowRange[1],
                 fullCols ? null : s.lumaColumns, fullRows ? null : s.lumaRows, alpha);
 
-        // Chroma: output sample i sits at luma x = 2i + 0.5 (left), row j at luma y = 2j + 1 (centred);
-        // the photo's chroma is centre-sited, so its coordinate is the luma coordinate scaled by kc.
+        // Chroma: output sample i sits at luma x = 2i + 0.5 (left), row j at luma y = 2j + 1 (centred).
+        // The photo's level-0 chroma is centre-sited on 2x2 luma blocks, so its coordinate is half
+        // the level-0 luma coordinate (also for odd sizes); deeper levels scale that as they were
+        // built. kx, ky take this level's luma coordinates there.
         RowPlane pcb = lv.cb();
-        double kx = (double) pcb.width() / py.width();
-        double ky = (double) pcb.height() / py.height();
+        RowPlane baseCb = photo.level(0).cb();
+        double kx = (double) pcb.width() / baseCb.width() / (2 * fx);
+        double ky = (double) pcb.height() / baseCb.height() / (2 * fy);
         double cu0 = kx * u0 - 0.5 * kx * du;
         double cdu = 2 * kx * du;
         double cv0 = ky * v0;

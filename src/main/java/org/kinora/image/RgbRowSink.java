@@ -1,0 +1,12 @@
+package org.kinora.image;
+
+/**
+ * Takes a picture one row at a time, top to bottom, as three float rows (sRGB, 0..255). Lets the
+ * downscaler hand its rows straight to whatever keeps them, so no full-size float copy of the
+ * picture has to exist in between.
+ */
+interface RgbRowSink {
+
+    /** Row {@code y}; the arrays are reused for the next row. */
+    void row(int y, float[] red, float[] green, float[] blue);
+}
