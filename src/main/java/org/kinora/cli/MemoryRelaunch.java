@@ -16,6 +16,7 @@ import org.kinora.model.OutputSettings;
 import org.kinora.project.ProjectFile;
 import org.kinora.project.ProjectFileException;
 import org.kinora.render.frame.Simd;
+import org.kinora.render.pipeline.RenderRequest;
 
 /**
  * Runs {@code render} and {@code bench} in a second JVM whose memory is set for rendering, because
@@ -23,7 +24,8 @@ import org.kinora.render.frame.Simd;
  * <ul>
  * <li>the heap: a plain {@code java -jar} sizes it from the machine's RAM (a quarter of it), and
  * the garbage collector then lets the heap grow far beyond what a render needs. The child gets
- * {@value #DEFAULT_HEAP} at 1080p (more for larger videos) and the serial collector, unless the user chose a heap or collector
+ * a heap sized for the render ({@link #heapFor}: 128 MB for 1080p on two cores) and the serial
+ * collector, unless the user chose a heap or collector
  * (their JVM options are passed on unchanged, so {@code java -Xmx400m -jar kinora.jar render ...}
  * still caps the render);</li>
  * <li>glibc's allocator, which only reads its tuning from the environment at process start:
@@ -40,9 +42,15 @@ public final class MemoryRelaunch {
 
     static final String MARKER = "KINORA_RELAUNCHED";
     static final String DISABLE_PROPERTY = "kinora.relaunch";
-    static final int DEFAULT_HEAP_MB = 256;
-    static final String DEFAULT_HEAP = "-Xmx" + DEFAULT_HEAP_MB + "m";
-    private static final long FULL_HD_PIXELS = 1920L * 1080;
+    /**
+     * Heap for the photos of a 1080p render: the reference slideshow needs about 80 MB (two
+     * cached photos and the one being prepared, each only the window its slide shows), and photos
+     * larger for their slide, such as panoramas, need more.
+     */
+    static final int PHOTO_HEAP_MB = 96;
+    /** Heap per frame-making thread at 1080p: its canvases (up to three 1080p frames). */
+    static final int THREAD_HEAP_MB = 10;
+    static final long FULL_HD_PIXELS = 1920L * 1080;
     static final String DEFAULT_GC = "-XX:+UseSerialGC";
     static final Map<String, String> MALLOC_ENV = Map.of(
             "MALLOC_ARENA_MAX", "2",
@@ -122,7 +130,7 @@ public final class MemoryRelaunch {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         if (jvmArgs.stream().noneMatch(MemoryRelaunch::setsHeap)) {
-            command.add(heapFor(outputPixels(args)));
+            command.add(heapFor(outputPixels(args), producers(args)));
         }
         if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w*GC"))) {
             command.add(DEFAULT_GC);
@@ -151,14 +159,30 @@ public final class MemoryRelaunch {
     }
 
     /**
-     * The heap grows with the video's size: a photo is prepared at the size its slide needs, so a
-     * 4K render holds about four times the pixels of a 1080p one (the reference slideshow needs
-     * more than 185 MB at 1080p).
+     * The heap grows with the video's size (a photo is prepared at the size its slide needs, so a
+     * 4K render holds about four times the pixels of a 1080p one) and with the threads making
+     * frames, each with its own canvases.
      */
-    static String heapFor(long outputPixels) {
+    static String heapFor(long outputPixels, int producers) {
         double scale = Math.max(1.0, (double) outputPixels / FULL_HD_PIXELS);
-        long mb = (long) Math.ceil(DEFAULT_HEAP_MB * scale / 64) * 64;
+        long mb = (long) Math.ceil((PHOTO_HEAP_MB + THREAD_HEAP_MB * Math.max(1, producers)) * scale / 32) * 32;
         return "-Xmx" + mb + "m";
+    }
+
+    /** Frame-making threads: --threads, else one per core (as the render itself decides). */
+    static int producers(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            String n = args[i].startsWith("--threads=") ? args[i].substring("--threads=".length())
+                    : "--threads".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
+            if (n != null) {
+                try {
+                    return Math.max(1, Integer.parseInt(n.trim()));
+                } catch (NumberFormatException bad) {
+                    break; // the render itself reports it
+                }
+            }
+        }
+        return RenderRequest.defaultProducers();
     }
 
     /** The video's pixel count from --size or the project file; 1080p when neither can be read. */

@@ -115,6 +115,11 @@ public final class PhotoLoader {
     }
 
     private RgbImage decodeTo(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
+        return ExifOrientation.apply(decodeStoredImage(o, targetW, targetH, window), o.info.orientation());
+    }
+
+    /** The part of the stored (not yet turned) photo that becomes {@code window} of the upright result. */
+    private RgbImage decodeStoredImage(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
         PhotoInfo info = o.info;
         boolean swap = ExifOrientation.swapsAxes(info.orientation());
         int storedTargetW = swap ? targetH : targetW;
@@ -128,14 +133,14 @@ public final class PhotoLoader {
             System.arraycopy(g, 0, resized.green().data(), at, g.length);
             System.arraycopy(b, 0, resized.blue().data(), at, b.length);
         });
-        return ExifOrientation.apply(resized, info.orientation());
+        return resized;
     }
 
     /**
      * The photo as the renderer keeps it ({@link YuvPhoto}, {@code levels} mip levels), at the size
      * {@link #load(Path, int, int, PhotoWindow)} gives, only {@code window} of it (null: whole).
      * An upright photo goes from the decoder's rows straight into Y'CbCr rows, so no float RGB copy
-     * of it is ever held; a photo that must be turned goes through {@link #load} first.
+     * of it is ever held; a photo that must be turned is held once, as stored, and read upright.
      */
     public YuvPhoto loadYuv(Path file, int minWidth, int minHeight, PhotoWindow window, int levels)
             throws PhotoException {
@@ -145,11 +150,12 @@ public final class PhotoLoader {
             if (!win.fitsIn(target[0], target[1])) {
                 throw new IllegalArgumentException("window " + win + " outside " + target[0] + "x" + target[1]);
             }
-            if (o.info.orientation() > 1) {
-                return YuvPhoto.fromRgb(decodeTo(o, target[0], target[1], win), levels);
-            }
             YuvPhoto.Builder rows = new YuvPhoto.Builder(win.width(), win.height());
-            decodeStored(o, target[0], target[1], win, rows);
+            if (o.info.orientation() > 1) {
+                ExifOrientation.uprightRows(decodeStoredImage(o, target[0], target[1], win), o.info.orientation(), rows);
+            } else {
+                decodeStored(o, target[0], target[1], win, rows);
+            }
             return rows.build(levels);
         }
     }

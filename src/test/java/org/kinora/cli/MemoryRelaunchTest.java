@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.kinora.render.pipeline.RenderRequest;
 
 class MemoryRelaunchTest {
 
@@ -19,7 +20,8 @@ class MemoryRelaunchTest {
     void aPlainRenderRunsInAJvmWithASmallHeapTheSerialCollectorAndTunedMalloc() {
         MemoryRelaunch.Plan p = plan(List.of(), Map.of(), "render", "show.kinora", "-o", "show.mp4").orElseThrow();
         assertThat(p.command().get(0)).endsWith("java");
-        assertThat(p.command()).containsSubsequence(MemoryRelaunch.DEFAULT_HEAP, MemoryRelaunch.DEFAULT_GC, "-cp",
+        String heap = MemoryRelaunch.heapFor(MemoryRelaunch.FULL_HD_PIXELS, RenderRequest.defaultProducers());
+        assertThat(p.command()).containsSubsequence(heap, MemoryRelaunch.DEFAULT_GC, "-cp",
                 "kinora.jar", "org.kinora.Launcher", "render", "show.kinora", "-o", "show.mp4");
         assertThat(p.environment()).containsEntry("MALLOC_ARENA_MAX", "2")
                 .containsEntry("MALLOC_MMAP_THRESHOLD_", "131072").containsKey(MemoryRelaunch.MARKER);
@@ -30,7 +32,7 @@ class MemoryRelaunchTest {
         MemoryRelaunch.Plan p = plan(List.of("-Xmx400m", "-XX:+UseG1GC"), Map.of("MALLOC_ARENA_MAX", "1"),
                 "bench").orElseThrow();
         assertThat(p.command()).contains("-Xmx400m", "-XX:+UseG1GC")
-                .doesNotContain(MemoryRelaunch.DEFAULT_HEAP, MemoryRelaunch.DEFAULT_GC);
+                .doesNotContain(MemoryRelaunch.DEFAULT_GC).filteredOn(a -> a.startsWith("-Xmx")).hasSize(1);
         assertThat(p.environment()).doesNotContainKey("MALLOC_ARENA_MAX").containsKey("MALLOC_MMAP_THRESHOLD_");
     }
 
@@ -58,20 +60,23 @@ class MemoryRelaunchTest {
     }
 
     @Test
-    void theHeapGrowsWithTheVideoSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        assertThat(MemoryRelaunch.heapFor(1920L * 1080)).isEqualTo("-Xmx256m");
-        assertThat(MemoryRelaunch.heapFor(1280L * 720)).isEqualTo("-Xmx256m");
-        assertThat(MemoryRelaunch.heapFor(3840L * 2160)).isEqualTo("-Xmx1024m");
+    void theHeapGrowsWithTheVideoSizeAndTheThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(MemoryRelaunch.heapFor(1920L * 1080, 2)).isEqualTo("-Xmx128m");
+        assertThat(MemoryRelaunch.heapFor(1280L * 720, 2)).isEqualTo("-Xmx128m");
+        assertThat(MemoryRelaunch.heapFor(1920L * 1080, 16)).isEqualTo("-Xmx256m");
+        assertThat(MemoryRelaunch.heapFor(3840L * 2160, 2)).isEqualTo("-Xmx480m");
         assertThat(MemoryRelaunch.outputPixels(new String[] {"render", "x.kinora", "--size", "3840x2160"}))
                 .isEqualTo(3840L * 2160);
         assertThat(MemoryRelaunch.outputPixels(new String[] {"bench", "--size=1080x1920"})).isEqualTo(1080L * 1920);
         assertThat(MemoryRelaunch.outputPixels(new String[] {"render", "missing.kinora"})).isEqualTo(1920L * 1080);
+        assertThat(MemoryRelaunch.producers(new String[] {"render", "x.kinora", "--threads", "16"})).isEqualTo(16);
+        assertThat(MemoryRelaunch.producers(new String[] {"bench", "--threads=1"})).isEqualTo(1);
 
         java.nio.file.Path project = dir.resolve("uhd.kinora");
         org.kinora.model.Project p = org.kinora.project.ProjectFile.load(
                 java.nio.file.Path.of("assets/sample/sample.kinora"));
         org.kinora.project.ProjectFile.save(p.withOutput(p.output().withSize(3840, 2160)), project);
         assertThat(plan(List.of(), Map.of(), "render", project.toString(), "-o", "x.mp4").orElseThrow().command())
-                .contains("-Xmx1024m");
+                .contains(MemoryRelaunch.heapFor(3840L * 2160, RenderRequest.defaultProducers()));
     }
 }

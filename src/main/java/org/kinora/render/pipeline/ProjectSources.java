@@ -18,11 +18,13 @@ public final class ProjectSources {
     }
 
     /**
-     * Decoded photos take a third of the heap at most, so {@code -Xmx} alone caps a render's
-     * memory; a crossfade needs two photos at once, and a few more let producers run ahead.
+     * Decoded photos take half the heap at most, so {@code -Xmx} alone caps a render's memory. An
+     * export releases each photo once its slide is done, so this only matters when photos are
+     * large for the heap: a crossfade needs two photos at once, and a budget below that would
+     * evict one of them and decode it again for every frame (a third of a 96 MB heap did).
      */
     static long photoCacheBudget() {
-        return Math.min(org.kinora.image.PhotoCache.DEFAULT_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 3);
+        return Math.min(org.kinora.image.PhotoCache.DEFAULT_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 2);
     }
 
     /** The project's soundtrack, exactly as long as its video; silence when it has no music. */
