@@ -20,7 +20,8 @@ final class FramePreviewRenderer implements PreviewRenderer {
         @Override
         public PreviewRenderer create(Project project, int width, int height) {
             Project sized = project.withOutput(project.output().withSize(width, height));
-            return new FramePreviewRenderer(new FrameRenderer(sized, loader, cache));
+            // Whole photos: a window would change with every pan edit and be decoded again.
+            return new FramePreviewRenderer(new FrameRenderer(sized, loader, cache, false));
         }
 
         @Override

@@ -97,8 +97,12 @@ public final class FrameRenderer implements FrameSource {
         this(project, loader, cache, true);
     }
 
-    /** {@code decodeWindows} false: every photo decoded whole (what windowed decoding is tested against). */
-    FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache, boolean decodeWindows) {
+    /**
+     * @param decodeWindows true: a cropped slide decodes only the part of its photo its motion
+     *                      shows (least memory: exports); false: whole photos, which stay valid in
+     *                      a shared cache when the motion is edited (the editor's preview)
+     */
+    public FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache, boolean decodeWindows) {
         this.decodeWindows = decodeWindows;
         this.project = Objects.requireNonNull(project, "project");
         this.timeline = project.timeline();
