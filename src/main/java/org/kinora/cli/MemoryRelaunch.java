@@ -12,9 +12,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.kinora.image.PhotoException;
 import org.kinora.model.OutputSettings;
+import org.kinora.model.Project;
 import org.kinora.project.ProjectFile;
 import org.kinora.project.ProjectFileException;
+import org.kinora.render.frame.FrameRenderer;
 import org.kinora.render.frame.Simd;
 import org.kinora.render.pipeline.RenderRequest;
 
@@ -130,7 +133,7 @@ public final class MemoryRelaunch {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         if (jvmArgs.stream().noneMatch(MemoryRelaunch::setsHeap)) {
-            command.add(heapFor(outputPixels(args), producers(args)));
+            command.add(heapFor(workload(args), producers(args)));
         }
         if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w*GC"))) {
             command.add(DEFAULT_GC);
@@ -160,13 +163,71 @@ public final class MemoryRelaunch {
 
     /**
      * The heap grows with the video's size (a photo is prepared at the size its slide needs, so a
-     * 4K render holds about four times the pixels of a 1080p one) and with the threads making
-     * frames, each with its own canvases.
+     * 4K render holds about four times the pixels of a 1080p one), with the threads making frames
+     * (each has its own canvases), and with the project's photos when they are known: a slide
+     * zooming deep into a large photo or panning along a panorama needs a larger working copy.
      */
-    static String heapFor(long outputPixels, int producers) {
-        double scale = Math.max(1.0, (double) outputPixels / FULL_HD_PIXELS);
-        long mb = (long) Math.ceil((PHOTO_HEAP_MB + THREAD_HEAP_MB * Math.max(1, producers)) * scale / 32) * 32;
+    static String heapFor(Workload work, int producers) {
+        double scale = Math.max(1.0, (double) work.outputPixels() / FULL_HD_PIXELS);
+        double photosMb = Math.max(PHOTO_HEAP_MB * scale, (double) work.photoHeapBytes() / (1 << 20));
+        long mb = (long) Math.ceil((photosMb + THREAD_HEAP_MB * Math.max(1, producers) * scale) / 32) * 32;
         return "-Xmx" + mb + "m";
+    }
+
+    static String heapFor(long outputPixels, int producers) {
+        return heapFor(new Workload(outputPixels, 0), producers);
+    }
+
+    /**
+     * What the render JVM's heap is sized from.
+     *
+     * @param photoHeapBytes the heap the project's photos need ({@link FrameRenderer#photoHeapBytes}),
+     *                       0 when unknown (no project file, or one the render itself will report)
+     */
+    record Workload(long outputPixels, long photoHeapBytes) {
+    }
+
+    /** The video's size from --size or the project file (1080p when neither can be read), and its photos' heap. */
+    static Workload workload(String[] args) {
+        int[] size = null;
+        for (int i = 1; i < args.length && size == null; i++) {
+            String value = args[i].startsWith("--size=") ? args[i].substring("--size=".length())
+                    : "--size".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null) {
+                try {
+                    size = OutputSettings.parseSize(value);
+                } catch (IllegalArgumentException badSize) {
+                    return new Workload(FULL_HD_PIXELS, 0); // the render itself reports it
+                }
+            }
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].endsWith(".kinora") && Files.isRegularFile(Path.of(args[i]))) {
+                try {
+                    Project project = ProjectFile.load(Path.of(args[i]));
+                    if (size != null) {
+                        project = project.withOutput(project.output().withSize(size[0], size[1]));
+                    }
+                    long pixels = (long) project.output().width() * project.output().height();
+                    return new Workload(pixels, photoHeap(project));
+                } catch (ProjectFileException | RuntimeException unreadable) {
+                    break; // the render itself reports it, naming the file
+                }
+            }
+        }
+        return new Workload(size != null ? (long) size[0] * size[1] : FULL_HD_PIXELS, 0);
+    }
+
+    private static long photoHeap(Project project) {
+        try (FrameRenderer renderer = new FrameRenderer(project)) {
+            return renderer.photoHeapBytes();
+        } catch (PhotoException unreadable) {
+            return 0; // the render itself reports the photo
+        }
+    }
+
+    static long outputPixels(String[] args) {
+        return workload(args).outputPixels();
     }
 
     /** Frame-making threads: --threads, else one per core (as the render itself decides). */
@@ -183,33 +244,6 @@ public final class MemoryRelaunch {
             }
         }
         return RenderRequest.defaultProducers();
-    }
-
-    /** The video's pixel count from --size or the project file; 1080p when neither can be read. */
-    static long outputPixels(String[] args) {
-        for (int i = 1; i < args.length; i++) {
-            String size = args[i].startsWith("--size=") ? args[i].substring("--size=".length())
-                    : "--size".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
-            if (size != null) {
-                try {
-                    int[] wh = OutputSettings.parseSize(size);
-                    return (long) wh[0] * wh[1];
-                } catch (IllegalArgumentException badSize) {
-                    return FULL_HD_PIXELS; // the render itself reports it
-                }
-            }
-        }
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].endsWith(".kinora") && Files.isRegularFile(Path.of(args[i]))) {
-                try {
-                    OutputSettings out = ProjectFile.load(Path.of(args[i])).output();
-                    return (long) out.width() * out.height();
-                } catch (ProjectFileException | RuntimeException unreadable) {
-                    return FULL_HD_PIXELS; // the render itself reports it, naming the file
-                }
-            }
-        }
-        return FULL_HD_PIXELS;
     }
 
     private static boolean setsHeap(String jvmArg) {

@@ -76,7 +76,33 @@ class MemoryRelaunchTest {
         org.kinora.model.Project p = org.kinora.project.ProjectFile.load(
                 java.nio.file.Path.of("assets/sample/sample.kinora"));
         org.kinora.project.ProjectFile.save(p.withOutput(p.output().withSize(3840, 2160)), project);
-        assertThat(plan(List.of(), Map.of(), "render", project.toString(), "-o", "x.mp4").orElseThrow().command())
-                .contains(MemoryRelaunch.heapFor(3840L * 2160, RenderRequest.defaultProducers()));
+        String[] args = {"render", project.toString(), "-o", "x.mp4"};
+        assertThat(MemoryRelaunch.outputPixels(args)).isEqualTo(3840L * 2160);
+        assertThat(plan(List.of(), Map.of(), args).orElseThrow().command())
+                .contains(MemoryRelaunch.heapFor(MemoryRelaunch.workload(args), RenderRequest.defaultProducers()));
+    }
+
+    @Test
+    void aProjectWhosePhotosNeedMoreGetsMoreHeap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Only headers are read: a PNG header claiming 8000x6000 pixels is enough.
+        java.nio.file.Path big = java.nio.file.Files.write(dir.resolve("big.png"),
+                org.kinora.image.TestImages.pngHeader(8000, 6000));
+        org.kinora.model.Motion deep = new org.kinora.model.Motion(new org.kinora.model.View(0.5, 0.5, 1.0),
+                new org.kinora.model.View(0.5, 0.5, 3.0), org.kinora.model.Easing.LINEAR);
+        org.kinora.model.Slide slide = new org.kinora.model.Slide(big, 4, deep, org.kinora.model.FitMode.FILL,
+                org.kinora.model.Transition.NONE, "");
+        org.kinora.model.Project project = new org.kinora.model.Project(new org.kinora.model.OutputSettings(1920, 1080,
+                30, org.kinora.model.Quality.STANDARD, org.kinora.model.EncoderPreference.AUTO),
+                List.of(slide, slide.withPhoto(big)), List.of());
+        java.nio.file.Path file = dir.resolve("deep.kinora");
+        org.kinora.project.ProjectFile.save(project, file);
+
+        MemoryRelaunch.Workload work = MemoryRelaunch.workload(new String[] {"render", file.toString()});
+        // Zoom 3 at 1080p: a 5760x3240 working copy with a mip level, about 150 MB, twice.
+        assertThat(work.photoHeapBytes()).isGreaterThan(400L << 20);
+        int heapMb = Integer.parseInt(MemoryRelaunch.heapFor(work, 2).replaceAll("\\D", ""));
+        assertThat(heapMb).isGreaterThan(500);
+        // Without the project's photos only the default is known.
+        assertThat(MemoryRelaunch.heapFor(MemoryRelaunch.FULL_HD_PIXELS, 2)).isEqualTo("-Xmx128m");
     }
 }

@@ -14,7 +14,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 
 /** Builds test image files byte by byte where ImageIO cannot (EXIF tags, lying PNG headers). */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -57,7 +57,7 @@ final class TestImages {
     }
 
     /** A valid PNG signature and IHDR claiming the given size, a tiny IDAT and IEND. */
-    static byte[] pngHeader(int width, int height) {
+    public static byte[] pngHeader(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         ByteBuffer ihdr = ByteBuffer.allocate(13);

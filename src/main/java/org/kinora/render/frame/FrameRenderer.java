@@ -3,6 +3,7 @@ package org.kinora.render.frame;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -250,6 +251,57 @@ public final class FrameRenderer implements FrameSource {
         Setup setup = new Setup(info, fit, keyFor(slide, info, fit));
         setups.putIfAbsent(slideIndex, setup);
         return setup;
+    }
+
+    /**
+     * The heap this project's photos need in a render, from photo headers alone (nothing is
+     * decoded): the cache holds the two photos a transition draws and needs room for the next one
+     * while the finished one waits to be released, so twice the largest pair of consecutive
+     * working copies, plus the largest load peak (a float RGB copy, for photos that must be turned
+     * upright or get a blurred backdrop). Canvases and the rest of the renderer are not counted.
+     */
+    public long photoHeapBytes() throws PhotoException {
+        List<Slide> slides = project.slides();
+        long pair = 0;
+        long peak = 0;
+        long previous = 0;
+        for (int i = 0; i < slides.size(); i++) {
+            Setup s = setup(i, slides.get(i));
+            long bytes = workingBytes(s);
+            pair = Math.max(pair, previous + bytes);
+            peak = Math.max(peak, loadPeakBytes(s));
+            previous = bytes;
+        }
+        return 2 * pair + peak;
+    }
+
+    /** What the cache holds for a slide: its Y'CbCr levels (4 bytes a sample) and any backdrop. */
+    private long workingBytes(Setup s) {
+        PhotoKey k = s.key();
+        int[] size = PhotoLoader.targetSize(s.info(), k.minWidth(), k.minHeight());
+        long w = k.window() != null ? k.window().width() : size[0];
+        long h = k.window() != null ? k.window().height() : size[1];
+        long bytes = 0;
+        for (int level = 0; level < k.levels() && w >= 1 && h >= 1; level++) {
+            bytes += 4 * (w * h + 2 * ((w + 1) / 2) * ((h + 1) / 2));
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        if (k.backdrop()) {
+            bytes += 6L * width * height / (BlurredBackdrop.SHRINK * BlurredBackdrop.SHRINK);
+        }
+        return bytes;
+    }
+
+    /** Extra heap while a slide's photo loads: a float RGB copy, unless its rows go straight to Y'CbCr. */
+    private long loadPeakBytes(Setup s) {
+        PhotoKey k = s.key();
+        if (!k.backdrop() && s.info().orientation() <= 1) {
+            return 0;
+        }
+        int[] size = PhotoLoader.targetSize(s.info(), k.minWidth(), k.minHeight());
+        long pixels = k.window() != null ? (long) k.window().width() * k.window().height() : (long) size[0] * size[1];
+        return 12 * pixels;
     }
 
     /** The working resolution a slide needs: its closest zoom at output size, and mip levels down to its widest. */

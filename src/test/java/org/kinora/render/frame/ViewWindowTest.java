@@ -61,6 +61,10 @@ class ViewWindowTest {
             }
             // A portrait filling a 16:9 frame shows well under half of itself.
             assertThat(windowBytes).isLessThan(wholeBytes * 3 / 4);
+            // The heap estimate the render JVM is sized with covers what the cache held, without
+            // asking for several times more.
+            long estimate = new FrameRenderer(p).photoHeapBytes();
+            assertThat(estimate).isGreaterThanOrEqualTo(windowBytes).isLessThan(4 * windowBytes);
         }
     }
 
