@@ -127,12 +127,7 @@ public final class PhotoLoader {
         PhotoWindow stored = window == null ? new PhotoWindow(0, 0, storedTargetW, storedTargetH)
                 : ExifOrientation.storedWindow(window, info.orientation(), storedTargetW, storedTargetH);
         RgbImage resized = RgbImage.blank(stored.width(), stored.height());
-        decodeStored(o, storedTargetW, storedTargetH, stored, (y, r, g, b) -> {
-            int at = y * resized.width();
-            System.arraycopy(r, 0, resized.red().data(), at, r.length);
-            System.arraycopy(g, 0, resized.green().data(), at, g.length);
-            System.arraycopy(b, 0, resized.blue().data(), at, b.length);
-        });
+        decodeStored(o, storedTargetW, storedTargetH, stored, resized.rows());
         return resized;
     }
 

@@ -17,6 +17,16 @@ public record RgbImage(Plane red, Plane green, Plane blue) {
         return new RgbImage(new Plane(w, h), new Plane(w, h), new Plane(w, h));
     }
 
+    /** A sink that writes the rows it is given into this image. */
+    RgbRowSink rows() {
+        return (y, r, g, b) -> {
+            int at = y * width();
+            System.arraycopy(r, 0, red.data(), at, r.length);
+            System.arraycopy(g, 0, green.data(), at, g.length);
+            System.arraycopy(b, 0, blue.data(), at, b.length);
+        };
+    }
+
     /** Packs into an opaque TYPE_INT_RGB image (for thumbnails and tests). */
     public BufferedImage toBufferedImage() {
         int w = width();

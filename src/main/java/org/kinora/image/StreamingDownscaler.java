@@ -52,12 +52,7 @@ final class StreamingDownscaler {
                            PhotoWindow window, Kernel kernel) {
         PhotoWindow win = window == null ? new PhotoWindow(0, 0, w, h) : window;
         RgbImage out = RgbImage.blank(win.width(), win.height());
-        resize(image, fullW, fullH, reduced, w, h, win, kernel, (y, r, g, b) -> {
-            int o = y * out.width();
-            System.arraycopy(r, 0, out.red().data(), o, r.length);
-            System.arraycopy(g, 0, out.green().data(), o, g.length);
-            System.arraycopy(b, 0, out.blue().data(), o, b.length);
-        });
+        resize(image, fullW, fullH, reduced, w, h, win, kernel, out.rows());
         return out;
     }
 
