@@ -221,7 +221,7 @@ public final class MemoryRelaunch {
     private static long photoHeap(Project project) {
         try (FrameRenderer renderer = new FrameRenderer(project)) {
             return renderer.photoHeapBytes();
-        } catch (PhotoException unreadable) {
+        } catch (PhotoException | RuntimeException unreadable) {
             return 0; // the render itself reports the photo
         }
     }
