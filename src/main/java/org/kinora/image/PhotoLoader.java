@@ -100,6 +100,35 @@ public final class PhotoLoader {
         }
     }
 
+    /**
+     * Source subsampling for ImageIO: it drops pixels (it aliases), so 2x oversampling is kept and
+     * the Lanczos pass does the filtering, while a huge photo is still never held at full size.
+     */
+    private static int imageIoSubsample(PhotoInfo info, int storedTargetW, int storedTargetH) {
+        int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
+                (double) info.storedHeight() / storedTargetH));
+        return Math.max(1, factor / 2);
+    }
+
+    /**
+     * Heap a {@link #load} of this photo holds besides its result, at most: the file's bytes for a
+     * JPEG (FFmpeg decodes it in native memory), else the decoder's subsampled image (4 bytes a
+     * pixel). A JPEG that FFmpeg refuses (CMYK, for one) goes through ImageIO and holds more.
+     */
+    public static long decodeHeapBytes(PhotoInfo info, int minWidth, int minHeight) {
+        if (info.format().equals("JPEG")) {
+            try {
+                return Files.size(info.file());
+            } catch (IOException unreadable) {
+                return 0; // the load itself reports it
+            }
+        }
+        int[] target = targetSize(info, minWidth, minHeight);
+        boolean swap = ExifOrientation.swapsAxes(info.orientation());
+        int sub = imageIoSubsample(info, swap ? target[1] : target[0], swap ? target[0] : target[1]);
+        return 4L * ((info.storedWidth() + sub - 1) / sub) * ((info.storedHeight() + sub - 1) / sub);
+    }
+
     /** The upright size {@link #load} returns for a photo: {width, height}. */
     public static int[] targetSize(PhotoInfo info, int minWidth, int minHeight) {
         double scale = Math.max((double) minWidth / info.width(), (double) minHeight / info.height());
@@ -166,12 +195,7 @@ public final class PhotoLoader {
         if (ffmpegJpeg && decodeJpegWithFfmpeg(o, storedTargetW, storedTargetH, window, sink)) {
             return;
         }
-        int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
-                (double) info.storedHeight() / storedTargetH));
-        // Source subsampling drops pixels (it aliases); keeping 2x oversampling leaves the
-        // filtering to the Lanczos pass while still never holding a huge photo at full size.
-        int subsample = Math.max(1, factor / 2);
-        BufferedImage decoded = decode(o, subsample);
+        BufferedImage decoded = decode(o, imageIoSubsample(info, storedTargetW, storedTargetH));
         StreamingDownscaler.resize(decoded, storedTargetW, storedTargetH, window, Kernel.LANCZOS3, sink);
     }
 

@@ -257,8 +257,9 @@ public final class FrameRenderer implements FrameSource {
      * The heap this project's photos need in a render, from photo headers alone (nothing is
      * decoded): the cache holds the two photos a transition draws and needs room for the next one
      * while the finished one waits to be released, so twice the largest pair of consecutive
-     * working copies, plus the largest load peak (a float RGB copy, for photos that must be turned
-     * upright or get a blurred backdrop). Canvases and the rest of the renderer are not counted.
+     * working copies, plus the largest load peak (the decoder's image or the file's bytes, and a
+     * float RGB copy for photos that must be turned upright or get a blurred backdrop). Canvases
+     * and the rest of the renderer are not counted.
      */
     public long photoHeapBytes() throws PhotoException {
         List<Slide> slides = project.slides();
@@ -293,15 +294,19 @@ public final class FrameRenderer implements FrameSource {
         return bytes;
     }
 
-    /** Extra heap while a slide's photo loads: a float RGB copy, unless its rows go straight to Y'CbCr. */
+    /**
+     * Extra heap while a slide's photo loads: the decoder's, and a float RGB copy unless its rows
+     * go straight to Y'CbCr.
+     */
     private long loadPeakBytes(Setup s) {
         PhotoKey k = s.key();
+        long decoding = PhotoLoader.decodeHeapBytes(s.info(), k.minWidth(), k.minHeight());
         if (!k.backdrop() && s.info().orientation() <= 1) {
-            return 0;
+            return decoding;
         }
         int[] size = PhotoLoader.targetSize(s.info(), k.minWidth(), k.minHeight());
         long pixels = k.window() != null ? (long) k.window().width() * k.window().height() : (long) size[0] * size[1];
-        return 12 * pixels;
+        return decoding + 12 * pixels;
     }
 
     /** The working resolution a slide needs: its closest zoom at output size, and mip levels down to its widest. */
