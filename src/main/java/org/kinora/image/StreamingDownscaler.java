@@ -94,20 +94,30 @@ final class StreamingDownscaler {
                 reader.read(next, source[next % ring]);
                 next++;
             }
-            float w0 = rw[y * rc];
-            float[] s0 = source[first % ring];
-            for (int i = 0; i < n; i++) {
-                sum[i] = w0 * s0[i];
-            }
-            for (int t = 1; t < rc; t++) {
-                float wt = rw[y * rc + t];
-                float[] src = source[(first + t) % ring];
-                for (int i = 0; i < n; i++) {
-                    sum[i] += wt * src[i];
-                }
-            }
+            vertical(source, first, rw, y * rc, rc, sum);
             horizontal(sum, cols, r, g, b);
             sink.row(y, r, g, b);
+        }
+    }
+
+    /**
+     * One vertically filtered row: {@code rc} ring rows from {@code first} on, weighted. A method
+     * of its own so the JIT compiles it once, rather than compiling the whole resize again on the
+     * stack (OSR) for each photo's long loop.
+     */
+    private static void vertical(float[][] ring, int first, float[] weights, int wo, int rc, float[] sum) {
+        int n = sum.length;
+        float w0 = weights[wo];
+        float[] s0 = ring[first % ring.length];
+        for (int i = 0; i < n; i++) {
+            sum[i] = w0 * s0[i];
+        }
+        for (int t = 1; t < rc; t++) {
+            float wt = weights[wo + t];
+            float[] src = ring[(first + t) % ring.length];
+            for (int i = 0; i < n; i++) {
+                sum[i] += wt * src[i];
+            }
         }
     }
 
