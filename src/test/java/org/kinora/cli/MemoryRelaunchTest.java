@@ -21,6 +21,7 @@ class MemoryRelaunchTest {
         MemoryRelaunch.Plan p = plan(List.of(), Map.of(), "render", "show.kinora", "-o", "show.mp4").orElseThrow();
         assertThat(p.command().get(0)).endsWith("java");
         String heap = MemoryRelaunch.heapFor(MemoryRelaunch.FULL_HD_PIXELS, RenderRequest.defaultProducers());
+        assertThat(p.command()).containsAll(MemoryRelaunch.HEAP_SHRINK);
         assertThat(p.command()).containsSubsequence(heap, MemoryRelaunch.DEFAULT_GC, "-cp",
                 "kinora.jar", "org.kinora.Launcher", "render", "show.kinora", "-o", "show.mp4");
         assertThat(p.environment()).containsEntry("MALLOC_ARENA_MAX", "2")
@@ -33,6 +34,8 @@ class MemoryRelaunchTest {
                 "bench").orElseThrow();
         assertThat(p.command()).contains("-Xmx400m", "-XX:+UseG1GC")
                 .doesNotContain(MemoryRelaunch.DEFAULT_GC).filteredOn(a -> a.startsWith("-Xmx")).hasSize(1);
+        assertThat(plan(List.of("-Xms64m"), Map.of(), "render", "x.kinora").orElseThrow().command())
+                .contains("-Xms64m").doesNotContainAnyElementsOf(MemoryRelaunch.HEAP_SHRINK);
         assertThat(p.environment()).doesNotContainKey("MALLOC_ARENA_MAX").containsKey("MALLOC_MMAP_THRESHOLD_");
     }
 
