@@ -185,10 +185,6 @@ public final class MemoryRelaunch {
         return "-Xmx" + mb + "m";
     }
 
-    static String heapFor(long outputPixels, int producers) {
-        return heapFor(new Workload(outputPixels, 0), producers);
-    }
-
     /**
      * What the render JVM's heap is sized from.
      *
@@ -235,10 +231,6 @@ public final class MemoryRelaunch {
         } catch (PhotoException | RuntimeException unreadable) {
             return 0; // the render itself reports the photo
         }
-    }
-
-    static long outputPixels(String[] args) {
-        return workload(args).outputPixels();
     }
 
     /** Frame-making threads: --threads, else one per core (as the render itself decides). */

@@ -98,7 +98,7 @@ public final class ExifOrientation {
      * The stored pixels a window of displayed pixels comes from: orientations only flip and
      * transpose, so a rectangle maps to a rectangle, found from two opposite corners.
      */
-    public static PhotoWindow storedWindow(PhotoWindow displayed, int orientation, int storedWidth, int storedHeight) {
+    static PhotoWindow storedWindow(PhotoWindow displayed, int orientation, int storedWidth, int storedHeight) {
         int a = storedIndex(orientation, displayed.x(), displayed.y(), storedWidth, storedHeight);
         int b = storedIndex(orientation, displayed.x() + displayed.width() - 1,
                 displayed.y() + displayed.height() - 1, storedWidth, storedHeight);

@@ -93,10 +93,7 @@ public final class PhotoLoader {
     public RgbImage load(Path file, int minWidth, int minHeight, PhotoWindow window) throws PhotoException {
         try (Opened o = open(file)) {
             int[] target = targetSize(o.info, minWidth, minHeight);
-            if (window != null && !window.fitsIn(target[0], target[1])) {
-                throw new IllegalArgumentException("window " + window + " outside " + target[0] + "x" + target[1]);
-            }
-            return decodeTo(o, target[0], target[1], window);
+            return decodeTo(o, target[0], target[1], windowIn(window, target));
         }
     }
 
@@ -129,6 +126,15 @@ public final class PhotoLoader {
         return 4L * ((info.storedWidth() + sub - 1) / sub) * ((info.storedHeight() + sub - 1) / sub);
     }
 
+    /** The window asked for (null: the whole target), checked to lie inside the target size. */
+    private static PhotoWindow windowIn(PhotoWindow window, int[] target) {
+        PhotoWindow win = window == null ? new PhotoWindow(0, 0, target[0], target[1]) : window;
+        if (!win.fitsIn(target[0], target[1])) {
+            throw new IllegalArgumentException("window " + win + " outside " + target[0] + "x" + target[1]);
+        }
+        return win;
+    }
+
     /** The upright size {@link #load} returns for a photo: {width, height}. */
     public static int[] targetSize(PhotoInfo info, int minWidth, int minHeight) {
         double scale = Math.max((double) minWidth / info.width(), (double) minHeight / info.height());
@@ -140,21 +146,20 @@ public final class PhotoLoader {
 
     /** Decodes subsampled to no less than twice the target where possible, then a Lanczos downscale. */
     private RgbImage decodeTo(Opened o, int targetW, int targetH) throws PhotoException {
-        return decodeTo(o, targetW, targetH, null);
+        return decodeTo(o, targetW, targetH, new PhotoWindow(0, 0, targetW, targetH));
     }
 
     private RgbImage decodeTo(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
         return ExifOrientation.apply(decodeStoredImage(o, targetW, targetH, window), o.info.orientation());
     }
 
-    /** The part of the stored (not yet turned) photo that becomes {@code window} of the upright result. */
+    /** The part of the stored (not yet turned) photo that becomes {@code window} (never null) of the upright result. */
     private RgbImage decodeStoredImage(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
         PhotoInfo info = o.info;
         boolean swap = ExifOrientation.swapsAxes(info.orientation());
         int storedTargetW = swap ? targetH : targetW;
         int storedTargetH = swap ? targetW : targetH;
-        PhotoWindow stored = window == null ? new PhotoWindow(0, 0, storedTargetW, storedTargetH)
-                : ExifOrientation.storedWindow(window, info.orientation(), storedTargetW, storedTargetH);
+        PhotoWindow stored = ExifOrientation.storedWindow(window, info.orientation(), storedTargetW, storedTargetH);
         RgbImage resized = RgbImage.blank(stored.width(), stored.height());
         decodeStored(o, storedTargetW, storedTargetH, stored, resized.rows());
         return resized;
@@ -170,10 +175,7 @@ public final class PhotoLoader {
             throws PhotoException {
         try (Opened o = open(file)) {
             int[] target = targetSize(o.info, minWidth, minHeight);
-            PhotoWindow win = window == null ? new PhotoWindow(0, 0, target[0], target[1]) : window;
-            if (!win.fitsIn(target[0], target[1])) {
-                throw new IllegalArgumentException("window " + win + " outside " + target[0] + "x" + target[1]);
-            }
+            PhotoWindow win = windowIn(window, target);
             YuvPhoto.Builder rows = new YuvPhoto.Builder(win.width(), win.height());
             if (o.info.orientation() > 1) {
                 ExifOrientation.uprightRows(decodeStoredImage(o, target[0], target[1], win), o.info.orientation(), rows);

@@ -13,11 +13,6 @@ public record PhotoWindow(int x, int y, int width, int height) {
         }
     }
 
-    /** Whether this window covers every pixel of a {@code w} x {@code h} image. */
-    public boolean covers(int w, int h) {
-        return x == 0 && y == 0 && width >= w && height >= h;
-    }
-
     /** Whether this window lies inside a {@code w} x {@code h} image. */
     public boolean fitsIn(int w, int h) {
         return (long) x + width <= w && (long) y + height <= h;

@@ -25,38 +25,24 @@ final class StreamingDownscaler {
     static final double BOX_MIN_RATIO = 2.5;
 
     static RgbImage resize(BufferedImage image, int w, int h, Kernel kernel) {
-        return resize(image, w, h, null, kernel);
+        RgbImage out = RgbImage.blank(w, h);
+        resize(image, w, h, null, kernel, out.rows());
+        return out;
     }
 
-    /** Only {@code window} (of the w x h result, null: all of it) is computed and returned. */
-    static RgbImage resize(BufferedImage image, int w, int h, PhotoWindow window, Kernel kernel) {
-        return resize(new RowReader(image), image.getWidth(), image.getHeight(), 1, w, h, window, kernel);
-    }
-
+    /** Only {@code window} (of the w x h result, null: all of it), row by row into {@code sink}. */
     static void resize(BufferedImage image, int w, int h, PhotoWindow window, Kernel kernel, RgbRowSink sink) {
         resize(new RowReader(image), image.getWidth(), image.getHeight(), 1, w, h, window, kernel, sink);
-    }
-
-    static RgbImage resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h, Kernel kernel) {
-        return resize(image, fullW, fullH, reduced, w, h, null, kernel);
     }
 
     /**
      * Resizes {@code image}, a {@code fullW} x {@code fullH} image that its decoder already reduced
      * by {@code reduced} (1, 2, 4 or 8: a JPEG decoded in the DCT domain), pixel i of a row
-     * standing for full-resolution pixels [reduced * i, reduced * (i + 1)). Only {@code window}
-     * of the w x h result is computed (null: all of it): its pixels are those of the whole result
-     * (to float rounding), and source rows outside its reach are never read or converted.
+     * standing for full-resolution pixels [reduced * i, reduced * (i + 1)), row by row into
+     * {@code sink}. Only {@code window} of the w x h result is computed (null: all of it): its
+     * pixels are those of the whole result (to float rounding), and source rows outside its reach
+     * are never read or converted.
      */
-    static RgbImage resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h,
-                           PhotoWindow window, Kernel kernel) {
-        PhotoWindow win = window == null ? new PhotoWindow(0, 0, w, h) : window;
-        RgbImage out = RgbImage.blank(win.width(), win.height());
-        resize(image, fullW, fullH, reduced, w, h, win, kernel, out.rows());
-        return out;
-    }
-
-    /** Like {@link #resize(RgbRows, int, int, int, int, int, PhotoWindow, Kernel)}, row by row into {@code sink}. */
     static void resize(RgbRows image, int fullW, int fullH, int reduced, int w, int h,
                        PhotoWindow window, Kernel kernel, RgbRowSink sink) {
         PhotoWindow win = window == null ? new PhotoWindow(0, 0, w, h) : window;

@@ -20,7 +20,7 @@ class MemoryRelaunchTest {
     void aPlainRenderRunsInAJvmWithASmallHeapTheSerialCollectorAndTunedMalloc() {
         MemoryRelaunch.Plan p = plan(List.of(), Map.of(), "render", "show.kinora", "-o", "show.mp4").orElseThrow();
         assertThat(p.command().get(0)).endsWith("java");
-        String heap = MemoryRelaunch.heapFor(MemoryRelaunch.FULL_HD_PIXELS, RenderRequest.defaultProducers());
+        String heap = MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS, 0), RenderRequest.defaultProducers());
         assertThat(p.command()).containsAll(MemoryRelaunch.HEAP_SHRINK);
         assertThat(p.command()).containsSubsequence(heap, MemoryRelaunch.DEFAULT_GC, "-cp",
                 "kinora.jar", "org.kinora.Launcher", "render", "show.kinora", "-o", "show.mp4");
@@ -64,14 +64,14 @@ class MemoryRelaunchTest {
 
     @Test
     void theHeapGrowsWithTheVideoSizeAndTheThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        assertThat(MemoryRelaunch.heapFor(1920L * 1080, 2)).isEqualTo("-Xmx128m");
-        assertThat(MemoryRelaunch.heapFor(1280L * 720, 2)).isEqualTo("-Xmx128m");
-        assertThat(MemoryRelaunch.heapFor(1920L * 1080, 16)).isEqualTo("-Xmx256m");
-        assertThat(MemoryRelaunch.heapFor(3840L * 2160, 2)).isEqualTo("-Xmx480m");
-        assertThat(MemoryRelaunch.outputPixels(new String[] {"render", "x.kinora", "--size", "3840x2160"}))
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080, 0), 2)).isEqualTo("-Xmx128m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1280L * 720, 0), 2)).isEqualTo("-Xmx128m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080, 0), 16)).isEqualTo("-Xmx256m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(3840L * 2160, 0), 2)).isEqualTo("-Xmx480m");
+        assertThat(MemoryRelaunch.workload(new String[] {"render", "x.kinora", "--size", "3840x2160"}).outputPixels())
                 .isEqualTo(3840L * 2160);
-        assertThat(MemoryRelaunch.outputPixels(new String[] {"bench", "--size=1080x1920"})).isEqualTo(1080L * 1920);
-        assertThat(MemoryRelaunch.outputPixels(new String[] {"render", "missing.kinora"})).isEqualTo(1920L * 1080);
+        assertThat(MemoryRelaunch.workload(new String[] {"bench", "--size=1080x1920"}).outputPixels()).isEqualTo(1080L * 1920);
+        assertThat(MemoryRelaunch.workload(new String[] {"render", "missing.kinora"}).outputPixels()).isEqualTo(1920L * 1080);
         assertThat(MemoryRelaunch.producers(new String[] {"render", "x.kinora", "--threads", "16"})).isEqualTo(16);
         assertThat(MemoryRelaunch.producers(new String[] {"bench", "--threads=1"})).isEqualTo(1);
 
@@ -80,7 +80,7 @@ class MemoryRelaunchTest {
                 java.nio.file.Path.of("assets/sample/sample.kinora"));
         org.kinora.project.ProjectFile.save(p.withOutput(p.output().withSize(3840, 2160)), project);
         String[] args = {"render", project.toString(), "-o", "x.mp4"};
-        assertThat(MemoryRelaunch.outputPixels(args)).isEqualTo(3840L * 2160);
+        assertThat(MemoryRelaunch.workload(args).outputPixels()).isEqualTo(3840L * 2160);
         assertThat(plan(List.of(), Map.of(), args).orElseThrow().command())
                 .contains(MemoryRelaunch.heapFor(MemoryRelaunch.workload(args), RenderRequest.defaultProducers()));
     }
@@ -106,6 +106,6 @@ class MemoryRelaunchTest {
         int heapMb = Integer.parseInt(MemoryRelaunch.heapFor(work, 2).replaceAll("\\D", ""));
         assertThat(heapMb).isGreaterThan(500);
         // Without the project's photos only the default is known.
-        assertThat(MemoryRelaunch.heapFor(MemoryRelaunch.FULL_HD_PIXELS, 2)).isEqualTo("-Xmx128m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS, 0), 2)).isEqualTo("-Xmx128m");
     }
 }

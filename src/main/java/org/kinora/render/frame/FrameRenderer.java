@@ -81,10 +81,17 @@ public final class FrameRenderer implements FrameSource {
 
     /**
      * Cache key: one photo at one working resolution (with or without its backdrop), whole or
-     * only the window of it its slide can show (null: whole).
+     * only the window of it its slide can show (null: whole). {@code decodedWidth} and
+     * {@code decodedHeight} are the size the loader decodes the whole photo to for minWidth and
+     * minHeight ({@link PhotoLoader#targetSize}), kept so it is worked out once.
      */
     record PhotoKey(Path photo, int minWidth, int minHeight, int levels, boolean backdrop, int outW, int outH,
-                    PhotoWindow window) {
+                    int decodedWidth, int decodedHeight, PhotoWindow window) {
+
+        /** Pixels of level 0: the window, or the whole decoded photo. */
+        long pixels() {
+            return window != null ? (long) window.width() * window.height() : (long) decodedWidth * decodedHeight;
+        }
     }
 
     private record Setup(PhotoInfo info, FitMode fit, PhotoKey key) {
@@ -279,9 +286,8 @@ public final class FrameRenderer implements FrameSource {
     /** What the cache holds for a slide: its Y'CbCr levels (4 bytes a sample) and any backdrop. */
     private long workingBytes(Setup s) {
         PhotoKey k = s.key();
-        int[] size = PhotoLoader.targetSize(s.info(), k.minWidth(), k.minHeight());
-        long w = k.window() != null ? k.window().width() : size[0];
-        long h = k.window() != null ? k.window().height() : size[1];
+        long w = k.window() != null ? k.window().width() : k.decodedWidth();
+        long h = k.window() != null ? k.window().height() : k.decodedHeight();
         long bytes = 0;
         for (int level = 0; level < k.levels() && w >= 1 && h >= 1; level++) {
             bytes += 4 * (w * h + 2 * ((w + 1) / 2) * ((h + 1) / 2));
@@ -304,9 +310,7 @@ public final class FrameRenderer implements FrameSource {
         if (!k.backdrop() && s.info().orientation() <= 1) {
             return decoding;
         }
-        int[] size = PhotoLoader.targetSize(s.info(), k.minWidth(), k.minHeight());
-        long pixels = k.window() != null ? (long) k.window().width() * k.window().height() : (long) size[0] * size[1];
-        return decoding + 12 * pixels;
+        return decoding + 12 * k.pixels();
     }
 
     /** The working resolution a slide needs: its closest zoom at output size, and mip levels down to its widest. */
@@ -321,12 +325,11 @@ public final class FrameRenderer implements FrameSource {
         double decodedW = info.width() * scale;
         double widest = base.width() / zMin * decodedW / width; // photo pixels per output pixel at zMin
         int levels = 1 + (int) Math.floor(Math.log(Math.max(1.0, widest)) / Math.log(2) + 1e-9);
-        PhotoWindow window = null;
-        if (decodeWindows && fit == FitMode.FILL) {
-            int[] size = PhotoLoader.targetSize(info, minW, minH);
-            window = ViewWindow.of(m, info.aspect(), (double) width / height, size[0], size[1], levels);
-        }
-        return new PhotoKey(slide.photo(), minW, minH, levels, fit == FitMode.BLUR, width, height, window);
+        int[] size = PhotoLoader.targetSize(info, minW, minH);
+        PhotoWindow window = decodeWindows && fit == FitMode.FILL
+                ? ViewWindow.of(m, info.aspect(), (double) width / height, size[0], size[1], levels) : null;
+        return new PhotoKey(slide.photo(), minW, minH, levels, fit == FitMode.BLUR, width, height,
+                size[0], size[1], window);
     }
 
     private PreparedPhoto prepare(Setup setup) throws IOException {
@@ -347,8 +350,7 @@ public final class FrameRenderer implements FrameSource {
             }
             YuvPhoto photo = loader.loadYuv(k.photo(), k.minWidth(), k.minHeight(), k.window(), k.levels());
             if (k.window() != null) {
-                int[] size = PhotoLoader.targetSize(setup.info(), k.minWidth(), k.minHeight());
-                photo = photo.placedAt(k.window(), size[0], size[1]);
+                photo = photo.placedAt(k.window(), k.decodedWidth(), k.decodedHeight());
             }
             return new PreparedPhoto(photo, null);
         } finally {
