@@ -19,6 +19,7 @@ import org.kinora.project.ProjectFile;
 import org.kinora.project.ProjectFileException;
 import org.kinora.render.frame.FrameRenderer;
 import org.kinora.render.frame.Simd;
+import org.kinora.render.pipeline.ProjectSources;
 import org.kinora.render.pipeline.RenderRequest;
 
 /**
@@ -47,11 +48,12 @@ public final class MemoryRelaunch {
     static final String MARKER = "KINORA_RELAUNCHED";
     static final String DISABLE_PROPERTY = "kinora.relaunch";
     /**
-     * Heap for the photos of a 1080p render: the reference slideshow needs about 80 MB (two
-     * cached photos and the one being prepared, each only the window its slide shows), and photos
-     * larger for their slide, such as panoramas, need more.
+     * Heap for the photos of a 1080p render whose photos are not known (no project file): what the
+     * reference slideshow's photos take by {@link FrameRenderer#photoMemory} (59 MB: the previous
+     * slide's photo and the one loading, each only the window its slide shows). A project's own
+     * estimate raises it for photos larger for their slide, such as panoramas or deep zooms.
      */
-    static final int PHOTO_HEAP_MB = 96;
+    static final int PHOTO_HEAP_MB = 60;
     /** Heap per frame-making thread at 1080p: its canvases (up to three 1080p frames). */
     static final int THREAD_HEAP_MB = 10;
     static final long FULL_HD_PIXELS = 1920L * 1080;
@@ -140,7 +142,12 @@ public final class MemoryRelaunch {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         if (jvmArgs.stream().noneMatch(MemoryRelaunch::setsHeap)) {
-            command.add(heapFor(workload(args), producers(args)));
+            Workload work = workload(args);
+            command.add(heapFor(work, producers(args)));
+            if (work.photoCacheBytes() > 0) {
+                // The heap is sized for what the cache must hold, not for twice that.
+                command.add("-D" + ProjectSources.PHOTO_CACHE_PROPERTY + "=" + work.photoCacheBytes());
+            }
         }
         if (jvmArgs.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w*GC"))) {
             command.add(DEFAULT_GC);
@@ -181,17 +188,22 @@ public final class MemoryRelaunch {
     static String heapFor(Workload work, int producers) {
         double scale = Math.max(1.0, (double) work.outputPixels() / FULL_HD_PIXELS);
         double photosMb = Math.max(PHOTO_HEAP_MB * scale, (double) work.photoHeapBytes() / (1 << 20));
-        long mb = (long) Math.ceil((photosMb + THREAD_HEAP_MB * Math.max(1, producers) * scale) / 32) * 32;
+        long mb = (long) Math.ceil((photosMb + THREAD_HEAP_MB * Math.max(1, producers) * scale) / 16) * 16;
         return "-Xmx" + mb + "m";
     }
 
     /**
      * What the render JVM's heap is sized from.
      *
-     * @param photoHeapBytes the heap the project's photos need ({@link FrameRenderer#photoHeapBytes}),
+     * @param photoHeapBytes the heap the project's photos need ({@link FrameRenderer#photoMemory}),
      *                       0 when unknown (no project file, or one the render itself will report)
+     * @param photoCacheBytes the photo cache budget they need, 0 when unknown
      */
-    record Workload(long outputPixels, long photoHeapBytes) {
+    record Workload(long outputPixels, long photoHeapBytes, long photoCacheBytes) {
+
+        Workload(long outputPixels) {
+            this(outputPixels, 0, 0);
+        }
     }
 
     /** The video's size from --size or the project file (1080p when neither can be read), and its photos' heap. */
@@ -204,7 +216,7 @@ public final class MemoryRelaunch {
                 try {
                     size = OutputSettings.parseSize(value);
                 } catch (IllegalArgumentException badSize) {
-                    return new Workload(FULL_HD_PIXELS, 0); // the render itself reports it
+                    return new Workload(FULL_HD_PIXELS); // the render itself reports it
                 }
             }
         }
@@ -216,20 +228,21 @@ public final class MemoryRelaunch {
                         project = project.withOutput(project.output().withSize(size[0], size[1]));
                     }
                     long pixels = (long) project.output().width() * project.output().height();
-                    return new Workload(pixels, photoHeap(project));
+                    FrameRenderer.PhotoMemory photos = photoMemory(project);
+                    return new Workload(pixels, photos.heapBytes(), photos.cacheBytes());
                 } catch (ProjectFileException | RuntimeException unreadable) {
                     break; // the render itself reports it, naming the file
                 }
             }
         }
-        return new Workload(size != null ? (long) size[0] * size[1] : FULL_HD_PIXELS, 0);
+        return new Workload(size != null ? (long) size[0] * size[1] : FULL_HD_PIXELS);
     }
 
-    private static long photoHeap(Project project) {
+    private static FrameRenderer.PhotoMemory photoMemory(Project project) {
         try (FrameRenderer renderer = new FrameRenderer(project)) {
-            return renderer.photoHeapBytes();
+            return renderer.photoMemory();
         } catch (PhotoException | RuntimeException unreadable) {
-            return 0; // the render itself reports the photo
+            return new FrameRenderer.PhotoMemory(0, 0); // the render itself reports the photo
         }
     }
 

@@ -20,7 +20,7 @@ class MemoryRelaunchTest {
     void aPlainRenderRunsInAJvmWithASmallHeapTheSerialCollectorAndTunedMalloc() {
         MemoryRelaunch.Plan p = plan(List.of(), Map.of(), "render", "show.kinora", "-o", "show.mp4").orElseThrow();
         assertThat(p.command().get(0)).endsWith("java");
-        String heap = MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS, 0), RenderRequest.defaultProducers());
+        String heap = MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS), RenderRequest.defaultProducers());
         assertThat(p.command()).containsAll(MemoryRelaunch.HEAP_SHRINK);
         assertThat(p.command()).containsSubsequence(heap, MemoryRelaunch.DEFAULT_GC, "-cp",
                 "kinora.jar", "org.kinora.Launcher", "render", "show.kinora", "-o", "show.mp4");
@@ -64,10 +64,10 @@ class MemoryRelaunchTest {
 
     @Test
     void theHeapGrowsWithTheVideoSizeAndTheThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080, 0), 2)).isEqualTo("-Xmx128m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1280L * 720, 0), 2)).isEqualTo("-Xmx128m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080, 0), 16)).isEqualTo("-Xmx256m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(3840L * 2160, 0), 2)).isEqualTo("-Xmx480m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 2)).isEqualTo("-Xmx80m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1280L * 720), 2)).isEqualTo("-Xmx80m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 16)).isEqualTo("-Xmx224m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(3840L * 2160), 2)).isEqualTo("-Xmx320m");
         assertThat(MemoryRelaunch.workload(new String[] {"render", "x.kinora", "--size", "3840x2160"}).outputPixels())
                 .isEqualTo(3840L * 2160);
         assertThat(MemoryRelaunch.workload(new String[] {"bench", "--size=1080x1920"}).outputPixels()).isEqualTo(1080L * 1920);
@@ -90,22 +90,28 @@ class MemoryRelaunchTest {
         // Only headers are read: a PNG header claiming 8000x6000 pixels is enough.
         java.nio.file.Path big = java.nio.file.Files.write(dir.resolve("big.png"),
                 org.kinora.image.TestImages.pngHeader(8000, 6000));
+        java.nio.file.Path other = java.nio.file.Files.write(dir.resolve("other.png"),
+                org.kinora.image.TestImages.pngHeader(8000, 6000));
         org.kinora.model.Motion deep = new org.kinora.model.Motion(new org.kinora.model.View(0.5, 0.5, 1.0),
                 new org.kinora.model.View(0.5, 0.5, 3.0), org.kinora.model.Easing.LINEAR);
         org.kinora.model.Slide slide = new org.kinora.model.Slide(big, 4, deep, org.kinora.model.FitMode.FILL,
                 org.kinora.model.Transition.NONE, "");
         org.kinora.model.Project project = new org.kinora.model.Project(new org.kinora.model.OutputSettings(1920, 1080,
                 30, org.kinora.model.Quality.STANDARD, org.kinora.model.EncoderPreference.AUTO),
-                List.of(slide, slide.withPhoto(big)), List.of());
+                List.of(slide, slide.withPhoto(other)), List.of());
         java.nio.file.Path file = dir.resolve("deep.kinora");
         org.kinora.project.ProjectFile.save(project, file);
 
         MemoryRelaunch.Workload work = MemoryRelaunch.workload(new String[] {"render", file.toString()});
-        // Zoom 3 at 1080p: a 5760x3240 working copy with a mip level, about 150 MB, twice.
+        // Zoom 3 at 1080p: a 5760x3240 working copy with a mip level, about 150 MB. The second
+        // photo loads (its decoder holding the 48 MP image) while the first is still cached.
         assertThat(work.photoHeapBytes()).isGreaterThan(400L << 20);
-        int heapMb = Integer.parseInt(MemoryRelaunch.heapFor(work, 2).replaceAll("\\D", ""));
-        assertThat(heapMb).isGreaterThan(500);
+        assertThat(work.photoCacheBytes()).isBetween(250L << 20, 350L << 20);
+        String heap = MemoryRelaunch.heapFor(work, 2);
+        assertThat(Integer.parseInt(heap.replaceAll("\\D", ""))).isGreaterThanOrEqualTo((int) (work.photoHeapBytes() >> 20) + 20);
+        assertThat(plan(List.of(), Map.of(), "render", file.toString()).orElseThrow().command())
+                .contains(heap, "-D" + org.kinora.render.pipeline.ProjectSources.PHOTO_CACHE_PROPERTY + "=" + work.photoCacheBytes());
         // Without the project's photos only the default is known.
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS, 0), 2)).isEqualTo("-Xmx128m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS), 2)).isEqualTo("-Xmx80m");
     }
 }

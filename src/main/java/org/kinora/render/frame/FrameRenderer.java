@@ -3,7 +3,9 @@ package org.kinora.render.frame;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -261,26 +263,46 @@ public final class FrameRenderer implements FrameSource {
     }
 
     /**
-     * The heap this project's photos need in a render, from photo headers alone (nothing is
-     * decoded): the cache holds the two photos a transition draws and needs room for the next one
-     * while the finished one waits to be released, so twice the largest pair of consecutive
-     * working copies, plus the largest load peak (the decoder's image or the file's bytes, and a
-     * float RGB copy for photos that must be turned upright or get a blurred backdrop). Canvases
-     * and the rest of the renderer are not counted.
+     * What this project's photos take in a render, from photo headers alone (nothing is decoded).
+     * It replays the render's order: when a slide's photo loads, the cache still holds the photos
+     * of the slides not yet released ({@link #RELEASE_AFTER_SECONDS}, in order, as
+     * {@code releaseFinishedSlides} does), and the load adds the new working copy plus the
+     * decoder's peak. Canvases and the rest of the renderer are not counted.
      */
-    public long photoHeapBytes() throws PhotoException {
+    public PhotoMemory photoMemory() throws PhotoException {
         List<Slide> slides = project.slides();
-        long pair = 0;
-        long peak = 0;
-        long previous = 0;
+        int delay = (int) Math.round(RELEASE_AFTER_SECONDS * fps());
+        long heap = 0;
+        long cached = 0;
+        int releasedBelow = 0;
         for (int i = 0; i < slides.size(); i++) {
+            int first = timeline.startFrame(i);
+            int current = timeline.at(first).base().slideIndex();
+            while (releasedBelow < current
+                    && timeline.startFrame(releasedBelow) + timeline.frameCount(releasedBelow) <= first - delay) {
+                releasedBelow++;
+            }
+            Map<PhotoKey, Long> held = new HashMap<>();
+            for (int j = releasedBelow; j < i; j++) {
+                Setup s = setup(j, slides.get(j));
+                held.put(s.key(), workingBytes(s));
+            }
+            long holding = held.values().stream().mapToLong(Long::longValue).sum();
             Setup s = setup(i, slides.get(i));
-            long bytes = workingBytes(s);
-            pair = Math.max(pair, previous + bytes);
-            peak = Math.max(peak, loadPeakBytes(s));
-            previous = bytes;
+            boolean loads = !held.containsKey(s.key());
+            long adds = loads ? workingBytes(s) : 0;
+            heap = Math.max(heap, holding + adds + (loads ? loadPeakBytes(s) : 0));
+            cached = Math.max(cached, holding + adds);
         }
-        return 2 * pair + peak;
+        return new PhotoMemory(heap, cached);
+    }
+
+    /**
+     * @param heapBytes the most photo memory a render holds at once, a load in progress included
+     * @param cacheBytes the most the photo cache holds at once: a smaller budget would evict a
+     *                   photo that frames still need, which is then decoded again for every frame
+     */
+    public record PhotoMemory(long heapBytes, long cacheBytes) {
     }
 
     /** What the cache holds for a slide: its Y'CbCr levels (4 bytes a sample) and any backdrop. */
@@ -290,7 +312,10 @@ public final class FrameRenderer implements FrameSource {
         long h = k.window() != null ? k.window().height() : k.decodedHeight();
         long bytes = 0;
         for (int level = 0; level < k.levels() && w >= 1 && h >= 1; level++) {
-            bytes += 4 * (w * h + 2 * ((w + 1) / 2) * ((h + 1) / 2));
+            long cw = (w + 1) / 2;
+            long ch = (h + 1) / 2;
+            // As RowPlane counts them: 4 bytes a sample and an array header a row.
+            bytes += 4 * (w * h + 2 * cw * ch) + 16 * (h + 2 * ch);
             w = (w + 1) / 2;
             h = (h + 1) / 2;
         }

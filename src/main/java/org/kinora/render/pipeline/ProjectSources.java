@@ -8,6 +8,12 @@ import org.kinora.render.FrameSource;
 /** Makes the frame and audio sources that render a {@link Project}; the one place that knows their classes. */
 public final class ProjectSources {
 
+    /**
+     * The photo cache budget in bytes, set by the launcher when it sized the render's heap from
+     * the project's photos ({@code MemoryRelaunch}): the heap then need not be twice the cache.
+     */
+    public static final String PHOTO_CACHE_PROPERTY = "kinora.photoCacheBytes";
+
     private ProjectSources() {
     }
 
@@ -21,10 +27,14 @@ public final class ProjectSources {
      * Decoded photos take half the heap at most, so {@code -Xmx} alone caps a render's memory. An
      * export releases each photo once its slide is done, so this only matters when photos are
      * large for the heap: a crossfade needs two photos at once, and a budget below that would
-     * evict one of them and decode it again for every frame (a third of a 96 MB heap did).
+     * evict one of them and decode it again for every frame (a third of a 96 MB heap did). When
+     * the launcher knows what the project's photos need ({@link #PHOTO_CACHE_PROPERTY}), the
+     * budget is at least that.
      */
     static long photoCacheBudget() {
-        return Math.min(org.kinora.image.PhotoCache.DEFAULT_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 2);
+        long needed = Long.getLong(PHOTO_CACHE_PROPERTY, 0L);
+        return Math.min(org.kinora.image.PhotoCache.DEFAULT_BUDGET_BYTES,
+                Math.max(needed, Runtime.getRuntime().maxMemory() / 2));
     }
 
     /** The project's soundtrack, exactly as long as its video; silence when it has no music. */

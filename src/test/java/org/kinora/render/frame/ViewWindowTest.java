@@ -63,8 +63,9 @@ class ViewWindowTest {
             assertThat(windowBytes).isLessThan(wholeBytes * 3 / 4);
             // The heap estimate the render JVM is sized with covers what the cache held, without
             // asking for several times more.
-            long estimate = new FrameRenderer(p).photoHeapBytes();
-            assertThat(estimate).isGreaterThanOrEqualTo(windowBytes).isLessThan(4 * windowBytes);
+            FrameRenderer.PhotoMemory estimate = new FrameRenderer(p).photoMemory();
+            assertThat(estimate.cacheBytes()).isGreaterThanOrEqualTo(windowBytes).isLessThan(2 * windowBytes);
+            assertThat(estimate.heapBytes()).isGreaterThanOrEqualTo(estimate.cacheBytes()).isLessThan(4 * windowBytes);
         }
     }
 
