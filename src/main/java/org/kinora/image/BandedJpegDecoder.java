@@ -101,7 +101,12 @@ final class BandedJpegDecoder {
     private final int coefs;
     private final BandedJpegScan[] scans;
     private final JpegIdct idct = new JpegIdct();
-    private final int[] block;
+    /** Zigzag index to index in the stored coefficients, -1 where not stored. */
+    private final int[] storePos;
+    /** The AC coefficients that are stored, as zigzag index bits: a block without any of them is flat. */
+    private final long storedAc;
+    /** A sequential block's stored coefficients, zero between blocks. */
+    private final short[] block;
 
     /** MCU row that every scan has reached. */
     private int position;
@@ -144,19 +149,22 @@ final class BandedJpegDecoder {
             planeWidth[c] = c == 0 ? outW : ceilShift(outW, shiftX);
             planeHeight[c] = c == 0 ? outH : ceilShift(outH, shiftY);
         }
-        int[] storePos = new int[64];
+        storePos = new int[64];
+        long ac = 0;
         for (int i = 0; i < 64; i++) {
             int natural = BandedJpegHeaders.ZIGZAG[i];
             int r = natural >> 3;
             int col = natural & 7;
             storePos[i] = r < blockSize && col < blockSize ? r * blockSize + col : -1;
+            ac |= i > 0 && storePos[i] >= 0 ? 1L << i : 0;
         }
+        storedAc = ac;
         List<BandedJpegHeaders.Scan> list = headers.scans;
         scans = new BandedJpegScan[list.size()];
         for (int i = 0; i < scans.length; i++) {
             scans[i] = new BandedJpegScan(list.get(i), data, length, storePos);
         }
-        block = new int[coefs];
+        block = new short[coefs];
         masks = new long[components][0];
         values = new short[components][0];
     }
@@ -317,13 +325,9 @@ final class BandedJpegDecoder {
             for (int c = 0; c < components; c++) {
                 int firstBlockRow = first * vs[c];
                 int lastBlockRow = Math.min(end * vs[c], blocksHigh[c]);
-                short[] vals = values[c];
                 for (int by = firstBlockRow, b = 0; by < lastBlockRow; by++) {
                     for (int bx = 0; bx < blocksWide[c]; bx++, b++) {
-                        for (int k = 0, at = b * coefs; k < coefs; k++) {
-                            block[k] = vals[at + k];
-                        }
-                        put(c, bx, by, out);
+                        put(c, bx, by, values[c], b * coefs, (masks[c][b] & storedAc) == 0, out);
                     }
                 }
             }
@@ -435,20 +439,23 @@ final class BandedJpegDecoder {
             s.sequentialBlock(ci, null);
             return;
         }
-        Arrays.fill(block, 0);
-        s.sequentialBlock(ci, block);
-        put(c, bx, by, out);
+        long stored = s.sequentialBlock(ci, block);
+        put(c, bx, by, block, 0, stored == 0, out);
+        block[0] = 0;
+        for (; stored != 0; stored &= stored - 1) {
+            block[storePos[Long.numberOfTrailingZeros(stored)]] = 0;
+        }
     }
 
-    /** Inverse-transforms {@link #block} into the band's plane of component c, cut at the plane's edges. */
-    private void put(int c, int bx, int by, Band out) {
+    /** Inverse-transforms a block into the band's plane of component c, cut at the plane's edges. */
+    private void put(int c, int bx, int by, short[] coef, int at, boolean dcOnly, Band out) {
         int x = bx * blockSize;
         int y = by * blockSize;
         int stride = planeWidth[c];
         int bandY = c == 0 ? out.firstRow : out.firstChromaRow;
         int w = Math.min(blockSize, planeWidth[c] - x);
         int h = Math.min(blockSize, planeHeight[c] - y);
-        idct.put(lowres, block, out.plane(c), (y - bandY) * stride + x, stride, w, h);
+        idct.put(lowres, coef, at, dcOnly, out.plane(c), (y - bandY) * stride + x, stride, w, h);
     }
 
     private static int ceilDiv(int a, int b) {

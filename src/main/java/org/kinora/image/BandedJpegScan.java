@@ -90,17 +90,19 @@ final class BandedJpegScan {
     /**
      * FFmpeg's decode_block: a block of a sequential scan, dequantised into the stored
      * coefficients of {@code blk} (which must be zero), or only parsed when {@code blk} is null.
+     * Returns the zigzag indexes of the AC coefficients it stored, as bits.
      */
-    void sequentialBlock(int ci, int[] blk) throws JpegDecodeException {
+    long sequentialBlock(int ci, short[] blk) throws JpegDecodeException {
         JpegBitReader in = this.in;
         int[] q = scan.quant()[ci];
         int val = in.signed(dcSize(ci)) * q[0] + lastDc[ci];
         lastDc[ci] = val;
         if (blk != null) {
-            blk[0] = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, val));
+            blk[0] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, val));
         }
         JpegHuffman table = scan.ac()[ci];
         int[] pos = storePos;
+        long stored = 0;
         int i = 0;
         do {
             int symbol = in.decode(table);
@@ -116,9 +118,11 @@ final class BandedJpegScan {
                 }
                 if (blk != null && pos[i] >= 0) {
                     blk[pos[i]] = (short) (level * q[i]);
+                    stored |= 1L << i;
                 }
             }
         } while (i < 63);
+        return stored;
     }
 
     /** FFmpeg's decode_dc_progressive: the first scan of DC coefficients. */

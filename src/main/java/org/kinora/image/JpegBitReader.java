@@ -1,5 +1,9 @@
 package org.kinora.image;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads the entropy-coded data of one scan bit by bit, as FFmpeg's mjpeg decoder sees it: FFmpeg
  * first copies a scan into a buffer where stuffed {@code FF 00} becomes {@code FF}, fill bytes
@@ -9,6 +13,10 @@ package org.kinora.image;
  * declares a scan truncated give the same answers.
  */
 final class JpegBitReader {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] data;
     private final int limit;
@@ -142,6 +150,20 @@ final class JpegBitReader {
     }
 
     private void fill() {
+        int p = pos;
+        if (p + 8 <= limit && pendingRst < 0) {
+            // Eight bytes at once when none is FF: as many whole bytes as the accumulator takes.
+            long x = (long) LONG.get(data, p);
+            long inverted = ~x;
+            if (((inverted - ONES) & ~inverted & HIGHS) == 0) {
+                int n = (63 - count) >>> 3;
+                acc = acc << (n << 3) | x >>> (64 - (n << 3));
+                count += n << 3;
+                pos = p + n;
+                fetched += n;
+                return;
+            }
+        }
         while (count <= 56) {
             acc = acc << 8 | next();
             count += 8;
