@@ -101,27 +101,62 @@ final class BandedJpegScan {
             blk[0] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, val));
         }
         JpegHuffman table = scan.ac()[ci];
+        int[] fast = table.fast;
+        int[] fastAc = table.fastAc;
         int[] pos = storePos;
         long stored = 0;
+        // The bit buffer lives in locals through the block (see JpegBitReader.acc).
+        long acc = in.acc;
+        int count = in.count;
         int i = 0;
         do {
-            int symbol = in.decode(table);
-            if (symbol == 0) {
-                break; // end of block
+            if (count < 32) {
+                in.acc = acc;
+                in.count = count;
+                in.fill();
+                acc = in.acc;
+                count = in.count;
             }
-            i += (symbol >> 4) + 1;
-            int size = symbol & 15;
-            if (size != 0) {
-                int level = in.signed(size);
-                if (i > 63) {
-                    throw new JpegDecodeException("AC coefficients run past the end of a block");
+            int look = (int) (acc >>> (count - JpegHuffman.LOOKAHEAD)) & ((1 << JpegHuffman.LOOKAHEAD) - 1);
+            int level;
+            int e = fastAc[look];
+            if (e != 0) {
+                // Code and extra bits in one look-up.
+                count -= e & 0xFF;
+                i += (e >> 8 & 15) + 1;
+                level = e >> 16;
+            } else {
+                int entry = fast[look];
+                if (entry == 0) {
+                    entry = table.slowDecode((int) (acc >>> (count - 16)) & 0xFFFF);
+                    if (entry < 0) {
+                        throw new JpegDecodeException("invalid Huffman code in the scan data");
+                    }
                 }
-                if (blk != null && pos[i] >= 0) {
-                    blk[pos[i]] = (short) (level * q[i]);
-                    stored |= 1L << i;
+                count -= entry >>> 8;
+                int symbol = entry & 0xFF;
+                if (symbol == 0) {
+                    break; // end of block
                 }
+                i += (symbol >> 4) + 1;
+                int size = symbol & 15;
+                if (size == 0) {
+                    continue;
+                }
+                count -= size;
+                int v = (int) (acc >>> count) & ((1 << size) - 1);
+                level = v >>> (size - 1) != 0 ? v : v - (1 << size) + 1;
+            }
+            if (i > 63) {
+                throw new JpegDecodeException("AC coefficients run past the end of a block");
+            }
+            if (blk != null && pos[i] >= 0) {
+                blk[pos[i]] = (short) (level * q[i]);
+                stored |= 1L << i;
             }
         } while (i < 63);
+        in.acc = acc;
+        in.count = count;
         return stored;
     }
 

@@ -23,9 +23,13 @@ final class JpegBitReader {
     private final int start;
 
     private int pos;
-    /** Bits fetched and not yet consumed are the low {@link #count} bits. */
-    private long acc;
-    private int count;
+    /**
+     * Bits fetched and not yet consumed are the low {@link #count} bits. Block decoders keep both
+     * in local variables through a block and store them back, and call {@link #fill()} when
+     * fewer than 32 are left.
+     */
+    long acc;
+    int count;
     /** Bytes of the unescaped stream fetched so far (zeros past its end included). */
     private long fetched;
     /** The second byte of an RSTn marker, to be fetched next; -1 if none. */
@@ -149,7 +153,8 @@ final class JpegBitReader {
         total = markTotal;
     }
 
-    private void fill() {
+    /** Fetches bytes until at least 56 bits are at hand (past the scan's end it fetches zeros). */
+    void fill() {
         int p = pos;
         if (p + 8 <= limit && pendingRst < 0) {
             // Eight bytes at once when none is FF: as many whole bytes as the accumulator takes.

@@ -12,6 +12,11 @@ final class JpegHuffman {
 
     /** By the next LOOKAHEAD bits: code length << 8 | symbol, or 0 where the code is longer or invalid. */
     final int[] fast = new int[1 << LOOKAHEAD];
+    /**
+     * For AC tables, by the next LOOKAHEAD bits when they hold both a code of a nonzero
+     * coefficient and its extra bits: level << 16 | size << 12 | run << 8 | bits used; else 0.
+     */
+    final int[] fastAc = new int[1 << LOOKAHEAD];
     /** By code length: the largest code of that length, -1 if there is none. */
     private final int[] maxCode = new int[17];
     /** By code length: add to a code of that length to get its index in {@link #symbols}. */
@@ -43,6 +48,16 @@ final class JpegHuffman {
                 throw new JpegDecodeException("Huffman table has more codes than fit their lengths");
             }
             code <<= 1;
+        }
+        for (int look = 0; look < fast.length; look++) {
+            int len = fast[look] >>> 8;
+            int symbol = fast[look] & 0xFF;
+            int size = symbol & 15;
+            if (len != 0 && size != 0 && len + size <= LOOKAHEAD) {
+                int v = look >>> (LOOKAHEAD - len - size) & ((1 << size) - 1);
+                int level = v >>> (size - 1) != 0 ? v : v - (1 << size) + 1;
+                fastAc[look] = level << 16 | size << 12 | (symbol >> 4) << 8 | (len + size);
+            }
         }
     }
 

@@ -13,10 +13,12 @@ final class JpegIdct {
 
     private static final int CONST_BITS = 13;
     private static final int PASS1_BITS = 2;
+    /** Nonzero patterns of d1 (bit 0), d3, d5, d7 (bit 3) that {@link #oddFew} handles; others take the general formula. */
+    private static final int FEW_ODD = 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 9 | 1 << 10 | 1 << 12;
 
     /** Work area between the two passes; one per decoder thread. */
     private final int[] tmp = new int[64];
-    /** The odd part of one 8-point transform. */
+    /** The odd part of one 8-point transform, from {@link #oddFew}. */
     private final int[] odd = new int[4];
     /** Clamped samples of a whole block, for blocks that the plane's edge cuts. */
     private final byte[] edge = new byte[64];
@@ -68,7 +70,7 @@ final class JpegIdct {
     /**
      * FFmpeg's ff_j_rev_dct: a pass over rows into {@link #tmp}, then one over columns into the
      * output, each descaling (by 11 bits, then 18) with rounding and cutting to 16 bits. The
-     * even part and the odd part of each 8-point transform are computed by the methods below.
+     * general odd part is written out in both passes so that the JIT keeps it inline.
      */
     private void idct8(short[] c, int at, byte[] out, int off, int stride) {
         int[] t = tmp;
@@ -90,20 +92,41 @@ final class JpegIdct {
                 }
                 continue;
             }
-            odd(d1, d3, d5, d7, o);
+            int nonzero = (d1 != 0 ? 1 : 0) | (d3 != 0 ? 2 : 0) | (d5 != 0 ? 4 : 0) | (d7 != 0 ? 8 : 0);
+            int odd0;
+            int odd1;
+            int odd2;
+            int odd3;
+            if ((FEW_ODD >>> nonzero & 1) != 0) {
+                oddFew(nonzero, d1, d3, d5, d7, o);
+                odd0 = o[0];
+                odd1 = o[1];
+                odd2 = o[2];
+                odd3 = o[3];
+            } else {
+                int z5 = (d7 + d3 + d5 + d1) * 9633;
+                int z1 = -(d7 + d1) * 7373;
+                int z2 = -(d5 + d3) * 20995;
+                int z3 = -(d7 + d3) * 16069 + z5;
+                int z4 = -(d5 + d1) * 3196 + z5;
+                odd0 = d7 * 2446 + z1 + z3;
+                odd1 = d5 * 16819 + z2 + z4;
+                odd2 = d3 * 25172 + z2 + z3;
+                odd3 = d1 * 12299 + z1 + z4;
+            }
             int tmp0 = (d0 + d4) << CONST_BITS;
             int tmp1 = (d0 - d4) << CONST_BITS;
             int even3 = even3(d2, d6);
             int even2 = even2(d2, d6);
             int round = 1 << (CONST_BITS - PASS1_BITS - 1);
-            t[r] = (short) ((tmp0 + even3 + o[3] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 7] = (short) ((tmp0 + even3 - o[3] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 1] = (short) ((tmp1 + even2 + o[2] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 6] = (short) ((tmp1 + even2 - o[2] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 2] = (short) ((tmp1 - even2 + o[1] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 5] = (short) ((tmp1 - even2 - o[1] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 3] = (short) ((tmp0 - even3 + o[0] + round) >> (CONST_BITS - PASS1_BITS));
-            t[r + 4] = (short) ((tmp0 - even3 - o[0] + round) >> (CONST_BITS - PASS1_BITS));
+            t[r] = (short) ((tmp0 + even3 + odd3 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 7] = (short) ((tmp0 + even3 - odd3 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 1] = (short) ((tmp1 + even2 + odd2 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 6] = (short) ((tmp1 + even2 - odd2 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 2] = (short) ((tmp1 - even2 + odd1 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 5] = (short) ((tmp1 - even2 - odd1 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 3] = (short) ((tmp0 - even3 + odd0 + round) >> (CONST_BITS - PASS1_BITS));
+            t[r + 4] = (short) ((tmp0 - even3 - odd0 + round) >> (CONST_BITS - PASS1_BITS));
         }
         for (int col = 0; col < 8; col++) {
             int d0 = t[col];
@@ -114,7 +137,28 @@ final class JpegIdct {
             int d5 = t[col + 40];
             int d6 = t[col + 48];
             int d7 = t[col + 56];
-            odd(d1, d3, d5, d7, o);
+            int nonzero = (d1 != 0 ? 1 : 0) | (d3 != 0 ? 2 : 0) | (d5 != 0 ? 4 : 0) | (d7 != 0 ? 8 : 0);
+            int odd0;
+            int odd1;
+            int odd2;
+            int odd3;
+            if ((FEW_ODD >>> nonzero & 1) != 0) {
+                oddFew(nonzero, d1, d3, d5, d7, o);
+                odd0 = o[0];
+                odd1 = o[1];
+                odd2 = o[2];
+                odd3 = o[3];
+            } else {
+                int z5 = (d7 + d3 + d5 + d1) * 9633;
+                int z1 = -(d7 + d1) * 7373;
+                int z2 = -(d5 + d3) * 20995;
+                int z3 = -(d7 + d3) * 16069 + z5;
+                int z4 = -(d5 + d1) * 3196 + z5;
+                odd0 = d7 * 2446 + z1 + z3;
+                odd1 = d5 * 16819 + z2 + z4;
+                odd2 = d3 * 25172 + z2 + z3;
+                odd3 = d1 * 12299 + z1 + z4;
+            }
             int tmp0 = (d0 + d4) << CONST_BITS;
             int tmp1 = (d0 - d4) << CONST_BITS;
             int even3 = even3(d2, d6);
@@ -122,14 +166,14 @@ final class JpegIdct {
             int round = 1 << (CONST_BITS + PASS1_BITS + 3 - 1);
             int shift = CONST_BITS + PASS1_BITS + 3;
             int i = off + col;
-            out[i] = clamp((short) ((tmp0 + even3 + o[3] + round) >> shift));
-            out[i + 7 * stride] = clamp((short) ((tmp0 + even3 - o[3] + round) >> shift));
-            out[i + stride] = clamp((short) ((tmp1 + even2 + o[2] + round) >> shift));
-            out[i + 6 * stride] = clamp((short) ((tmp1 + even2 - o[2] + round) >> shift));
-            out[i + 2 * stride] = clamp((short) ((tmp1 - even2 + o[1] + round) >> shift));
-            out[i + 5 * stride] = clamp((short) ((tmp1 - even2 - o[1] + round) >> shift));
-            out[i + 3 * stride] = clamp((short) ((tmp0 - even3 + o[0] + round) >> shift));
-            out[i + 4 * stride] = clamp((short) ((tmp0 - even3 - o[0] + round) >> shift));
+            out[i] = clamp((short) ((tmp0 + even3 + odd3 + round) >> shift));
+            out[i + 7 * stride] = clamp((short) ((tmp0 + even3 - odd3 + round) >> shift));
+            out[i + stride] = clamp((short) ((tmp1 + even2 + odd2 + round) >> shift));
+            out[i + 6 * stride] = clamp((short) ((tmp1 + even2 - odd2 + round) >> shift));
+            out[i + 2 * stride] = clamp((short) ((tmp1 - even2 + odd1 + round) >> shift));
+            out[i + 5 * stride] = clamp((short) ((tmp1 - even2 - odd1 + round) >> shift));
+            out[i + 3 * stride] = clamp((short) ((tmp0 - even3 + odd0 + round) >> shift));
+            out[i + 4 * stride] = clamp((short) ((tmp0 - even3 - odd0 + round) >> shift));
         }
     }
 
@@ -147,28 +191,11 @@ final class JpegIdct {
     }
 
     /**
-     * The odd part, tmp0..tmp3 of the IJG code, into {@code o}. FFmpeg's jrevdct.c (from IJG's)
-     * special-cases which odd inputs are zero, and where one or two are nonzero its pre-combined
-     * constants differ by one here and there from the general formula: {@link #oddFew} applies
-     * the multipliers its branches apply, case by case.
+     * The odd part (tmp0..tmp3 of the IJG code) where one or two of d1, d3, d5, d7 are nonzero,
+     * into {@code o}. FFmpeg's jrevdct.c (from IJG's) special-cases which odd inputs are zero,
+     * and in these cases its pre-combined constants differ by one here and there from the general
+     * formula: these are the multipliers its branches apply.
      */
-    private static void odd(int d1, int d3, int d5, int d7, int[] o) {
-        int nonzero = (d1 != 0 ? 1 : 0) | (d3 != 0 ? 2 : 0) | (d5 != 0 ? 4 : 0) | (d7 != 0 ? 8 : 0);
-        if (Integer.bitCount(nonzero) <= 2 && nonzero != 0 && nonzero != 8) {
-            oddFew(nonzero, d1, d3, d5, d7, o);
-            return;
-        }
-        int z5 = (d7 + d3 + d5 + d1) * 9633;
-        int z1 = -(d7 + d1) * 7373;
-        int z2 = -(d5 + d3) * 20995;
-        int z3 = -(d7 + d3) * 16069 + z5;
-        int z4 = -(d5 + d1) * 3196 + z5;
-        o[0] = d7 * 2446 + z1 + z3;
-        o[1] = d5 * 16819 + z2 + z4;
-        o[2] = d3 * 25172 + z2 + z3;
-        o[3] = d1 * 12299 + z1 + z4;
-    }
-
     private static void oddFew(int nonzero, int d1, int d3, int d5, int d7, int[] o) {
         switch (nonzero) {
             case 1 -> { // d1
