@@ -268,8 +268,8 @@ final class BandedJpegScan {
                 }
             }
         }
-        for (long rest = i > se ? 0 : m & -1L << i & -1L >>> (63 - se); rest != 0; rest &= rest - 1) {
-            refine(Long.numberOfTrailingZeros(rest), vals, vi);
+        if (i <= se) {
+            refine(m & -1L << i & -1L >>> (63 - se), vals, vi);
         }
         masks[mi] = m;
     }
@@ -279,25 +279,31 @@ final class BandedJpegScan {
      * ({@code run} + 1)th zero coefficient.
      */
     private int zeroRun(long m, int i, int run, short[] vals, int vi) throws JpegDecodeException {
-        for (; ; i++) {
-            if (i > scan.se()) {
-                throw new JpegDecodeException("zero run past the end of a spectral band");
-            }
-            if ((m >>> i & 1) != 0) {
-                refine(i, vals, vi);
-            } else if (run-- == 0) {
-                return i;
-            }
+        int se = scan.se();
+        long zeros = i > se ? 0 : ~m & -1L << i & -1L >>> (63 - se);
+        for (; run > 0 && zeros != 0; run--) {
+            zeros &= zeros - 1;
         }
+        if (zeros == 0) {
+            throw new JpegDecodeException("zero run past the end of a spectral band");
+        }
+        int target = Long.numberOfTrailingZeros(zeros);
+        refine(m & -1L << i & ~(-1L << target), vals, vi);
+        return target;
     }
 
-    /** A correction bit for a nonzero coefficient: moves it away from zero by quantiser << Al. */
-    private void refine(int i, short[] vals, int vi) {
-        int bit = in.bit();
-        if (bit != 0 && vals != null && storePos[i] >= 0) {
-            int at = vi + storePos[i];
-            int sign = vals[at] >> 15;
-            vals[at] = (short) (vals[at] + (((scan.quant()[0][i] ^ sign) - sign) << scan.al()));
+    /**
+     * Correction bits for the nonzero coefficients at the zigzag indexes in {@code positions}, one
+     * each in index order: a 1 moves a coefficient away from zero by quantiser << Al.
+     */
+    private void refine(long positions, short[] vals, int vi) {
+        for (; positions != 0; positions &= positions - 1) {
+            int i = Long.numberOfTrailingZeros(positions);
+            if (in.bit() != 0 && vals != null && storePos[i] >= 0) {
+                int at = vi + storePos[i];
+                int sign = vals[at] >> 15;
+                vals[at] = (short) (vals[at] + (((scan.quant()[0][i] ^ sign) - sign) << scan.al()));
+            }
         }
     }
 }
