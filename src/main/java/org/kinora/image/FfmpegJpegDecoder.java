@@ -218,6 +218,23 @@ final class FfmpegJpegDecoder {
             return data.capacity((long) frame.linesize(index) * rows).asByteBuffer();
         }
 
+        /**
+         * A packed copy of plane {@code index} (0 luma, 1 Cb, 2 Cr), {@code width x height}
+         * samples of it: lets tests compare another decoder's planes with FFmpeg's.
+         */
+        byte[] copyPlane(int index, int width, int height) {
+            if (frame == null) {
+                throw new IllegalStateException("frame already closed");
+            }
+            ByteBuffer data = plane(frame, index, height);
+            int stride = frame.linesize(index);
+            byte[] out = new byte[width * height];
+            for (int y = 0; y < height; y++) {
+                data.get(y * stride, out, y * width, width);
+            }
+            return out;
+        }
+
         /** 1/2^lowres of the full size on each axis. */
         int reduction() {
             return 1 << lowres;

@@ -41,3 +41,19 @@ rm -f /tmp/patches.cmyk
 for y in 8 24 40; do for x in 8 24 40 56; do
   convert cmyk-icc-patches.jpg -profile /usr/share/color/icc/ghostscript/srgb.icc -format "%[pixel:p{$x,$y}]\n" info:
 done; done
+
+# Restart intervals (DRI, RSTn) for BandedJpegDecoderTest, from libjpeg-turbo's cjpeg: 157x93 (no
+# size a multiple of an MCU), plasma with noise so that blocks have many coefficients; baseline and
+# progressive, each sampling, intervals in MCU rows and in MCUs, and two scan scripts.
+convert -size 157x93 -seed 7 plasma:fractal -seed 3 -attenuate 0.6 +noise Gaussian -depth 8 /tmp/restart-src.ppm
+printf '0;\n1;\n2;\n' > /tmp/three.scans
+printf '0: 0 0 0 1;\n1 2: 0 0 0 1;\n0: 1 5 0 2;\n2: 1 63 0 1;\n1: 1 63 0 1;\n0: 6 63 0 2;\n0: 1 63 2 1;\n0: 1 63 1 0;\n0: 0 0 1 0;\n1 2: 0 0 1 0;\n1: 1 63 1 0;\n2: 1 63 1 0;\n' > /tmp/custom.scans
+cjpeg -quality 85 -sample 2x2 -restart 1 /tmp/restart-src.ppm > restart-baseline-420.jpg
+cjpeg -quality 85 -sample 2x1 -restart 5B -optimize /tmp/restart-src.ppm > restart-baseline-422-optimized.jpg
+cjpeg -quality 85 -sample 2x2 -scans /tmp/three.scans -restart 2B /tmp/restart-src.ppm > restart-baseline-3-scans.jpg
+cjpeg -quality 85 -sample 2x2 -progressive -restart 2B /tmp/restart-src.ppm > restart-progressive-420.jpg
+cjpeg -quality 92 -sample 1x1 -progressive -restart 1 /tmp/restart-src.ppm > restart-progressive-444.jpg
+cjpeg -quality 80 -sample 1x2 -progressive -restart 7B /tmp/restart-src.ppm > restart-progressive-440.jpg
+cjpeg -quality 90 -grayscale -progressive -restart 3B /tmp/restart-src.ppm > restart-progressive-grey.jpg
+cjpeg -quality 85 -sample 2x2 -scans /tmp/custom.scans -restart 3B /tmp/restart-src.ppm > restart-progressive-custom-scans.jpg
+rm -f /tmp/restart-src.ppm /tmp/three.scans /tmp/custom.scans
