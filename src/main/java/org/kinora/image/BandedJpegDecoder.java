@@ -177,8 +177,9 @@ final class BandedJpegDecoder {
         if (lowres < 0 || lowres > FfmpegJpegDecoder.MAX_LOWRES) {
             throw new IllegalArgumentException("lowres " + lowres);
         }
+        int end = Math.min(length, data.length);
         try {
-            return new BandedJpegDecoder(data, length, lowres, BandedJpegHeaders.parse(data, length));
+            return new BandedJpegDecoder(data, end, lowres, BandedJpegHeaders.parse(data, end));
         } catch (RuntimeException e) {
             throw new JpegDecodeException("damaged headers (" + e + ")", e);
         }

@@ -121,6 +121,12 @@ final class BandedJpegHeaders {
                         if (marker >= 0xC3 && marker <= 0xCF && marker != 0xC8 && marker != 0xCC) {
                             throw refuse("SOF marker 0x%02X (lossless, hierarchical or arithmetic coding)", marker);
                         }
+                        int unread = marker >= 0xE0 && marker <= 0xEF ? appUnread(marker, start, end) : end - start + 2;
+                        if (unread < 0 || falseMarker(end - unread, end)) {
+                            // FFmpeg finds the next segment by searching for a marker from where its
+                            // parser of this one stopped: it would stop elsewhere than at the end.
+                            throw refuse("segment 0x%02X that FFmpeg would not skip exactly", marker);
+                        }
                     }
                 }
             }
@@ -232,6 +238,10 @@ final class BandedJpegHeaders {
                     throw refuse("quantisation table %d changes between the scans of a progressive image", tq);
                 }
                 quant[tq] = table;
+            }
+            if (pos < end) {
+                // FFmpeg reads whole tables only, then searches the rest for the next marker.
+                throw refuse("quantisation table segment has %d bytes too many", end - pos);
             }
         }
 
@@ -430,6 +440,46 @@ final class BandedJpegHeaders {
             boolean is444 = components[0].h() == 1 && components[0].v() == 1;
             boolean is420 = components[0].h() == 2 && components[0].v() == 2;
             return is444 && adobeTransform == 0 || rgbIds && !is420;
+        }
+
+        /**
+         * How many bytes at the end of an APPn segment FFmpeg's mjpeg_decode_app leaves unread (it
+         * skips one byte too few after most payloads), or -1 where it reads past the segment.
+         */
+        private int appUnread(int marker, int start, int end) {
+            int rest = end - start - 4; // after the 4-byte id
+            if (rest < 0) {
+                return end - start; // too short: FFmpeg reads the length only
+            }
+            int id = u16(start) << 16 | u16(start + 2);
+            int read = 0;
+            if (id == 0x41564931) { // "AVI1": a polarity byte
+                read = 1;
+            } else if (id == 0x4C4A4946) { // "LJIF": 9 bytes
+                read = 9;
+            } else if (id == 0x4A464946 && rest >= 8) { // "JFIF"
+                read = 8;
+                if (rest - 8 >= 2) {
+                    int thumbnail = u8(start + 12) * u8(start + 13) * 3;
+                    // FFmpeg does not skip a thumbnail that more than 10 further bytes follow.
+                    int left = rest - 8 - (thumbnail > 0 && rest - 8 - 10 - thumbnail > 0 ? thumbnail : 0);
+                    return left > 2 ? rest - 8 - (left - 1) : rest - 8 - 2;
+                }
+            }
+            if (read > rest) {
+                return -1;
+            }
+            return rest - read > 0 ? 1 : 0;
+        }
+
+        /** Whether FF followed by a marker code that FFmpeg's search stops at occurs in [from, end). */
+        private boolean falseMarker(int from, int end) {
+            for (int i = from; i + 1 < end; i++) {
+                if (u8(i) == 0xFF && u8(i + 1) >= 0xC0 && u8(i + 1) <= 0xFE) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int u8(int i) {

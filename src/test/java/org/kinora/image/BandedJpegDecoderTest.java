@@ -257,6 +257,28 @@ class BandedJpegDecoderTest {
     }
 
     /**
+     * FFmpeg finds each segment by searching for the next marker from where its parser of the
+     * previous one stopped; where that is not the segment's end and a marker code lies in the
+     * bytes between, it would read a segment that is not there. Such files are refused.
+     */
+    @Test
+    void segmentsFfmpegWouldNotSkipExactlyAreRefused() throws Exception {
+        byte[] plain = TestImages.jpeg(SyntheticPhoto.waves(64, 48, 1, 8, 0.2, BufferedImage.TYPE_INT_RGB), 0.9f);
+        // An extension segment FFmpeg does not parse, holding what looks like a DHT marker.
+        byte[] extension = insertAfterSoi(plain, new byte[] {(byte) 0xFF, (byte) 0xF0, 0, 6, (byte) 0xFF, (byte) 0xC4, 0, 0});
+        assertRefused(extension, "segment 0xF0");
+        // A JFIF segment whose thumbnail more than 10 bytes follow: FFmpeg skips the thumbnail's size less.
+        byte[] app0 = new byte[2 + 2 + 4 + 8 + 2 + 3 + 11];
+        byte[] head = {(byte) 0xFF, (byte) 0xE0, 0, (byte) (app0.length - 2), 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 1, 1};
+        System.arraycopy(head, 0, app0, 0, head.length);
+        app0[app0.length - 3] = (byte) 0xFF;
+        app0[app0.length - 2] = (byte) 0xDA;
+        assertRefused(insertAfterSoi(plain, app0), "segment 0xE0");
+        app0[app0.length - 2] = 0x12; // no marker code there: decoded, and as FFmpeg does
+        assertMatchesFfmpeg(insertAfterSoi(plain, app0), "JFIF thumbnail", 0, 0);
+    }
+
+    /**
      * The point of the decoder: with small bands it never holds the picture's coefficients. All
      * it allocates while decoding a 2400x1600 progressive picture in bands of 2 MCU rows (band
      * planes included) stays below a tenth of what the coefficients alone take in FFmpeg.
@@ -376,6 +398,14 @@ class BandedJpegDecoderTest {
             pos += 2 + ((jpeg[pos + 2] & 0xFF) << 8 | (jpeg[pos + 3] & 0xFF));
         }
         throw new AssertionError("no marker " + Integer.toHexString(marker));
+    }
+
+    private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
+        byte[] out = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, out, 0, 2);
+        System.arraycopy(segment, 0, out, 2, segment.length);
+        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
+        return out;
     }
 
     private static byte[] withoutSegments(byte[] jpeg, int marker) {
