@@ -117,6 +117,40 @@ class BandedJpegDecoderTest {
         }
     }
 
+    /**
+     * Restart markers as FFmpeg finds them: it takes an RSTn after 1 bits or 0 bits of padding,
+     * and where one is missing it reads on without resetting the DC predictions (a file written
+     * without them decodes so; where one of them is cut out of a file, both decoders refuse).
+     */
+    @Test
+    void restartMarkersAreFoundAsFfmpegFindsThem() throws Exception {
+        Random rnd = new Random(5);
+        int[][] levels = new int[(96 / 8) * (64 / 8)][64];
+        for (int[] block : levels) {
+            for (int i = 0; i < 64; i++) {
+                block[i] = rnd.nextInt(10) == 0 ? rnd.nextInt(41) - 20 : 0;
+            }
+            block[0] = rnd.nextInt(200) - 100;
+        }
+        int[] quant = new int[64];
+        Arrays.fill(quant, 4);
+        assertMatchesFfmpeg(CoefficientJpegWriter.greyZeroPadded(96, 64, levels, quant, 5), "zero padding", 0, 0, 1);
+        // An interval declared, no marker written: FFmpeg looks for each, finds none and reads on.
+        byte[] unmarked = insertAfterSoi(CoefficientJpegWriter.grey(96, 64, levels, quant, 0),
+                new byte[] {(byte) 0xFF, (byte) 0xDD, 0, 4, 0, 5});
+        assertMatchesFfmpeg(unmarked, "no markers", 0, 0, 1);
+        byte[] jpeg = CoefficientJpegWriter.grey(96, 64, levels, quant, 5);
+        for (int rst = 0; rst < 8; rst++) {
+            int at = indexOfRst(jpeg, rst);
+            byte[] missing = new byte[jpeg.length - 2];
+            System.arraycopy(jpeg, 0, missing, 0, at);
+            System.arraycopy(jpeg, at + 2, missing, at, jpeg.length - at - 2);
+            assertThatThrownBy(() -> FfmpegJpegDecoder.decode(missing, missing.length, 0).close())
+                    .isInstanceOf(FfmpegJpegDecoder.Refused.class);
+            assertThatThrownBy(() -> decode(missing, 0, 0)).isInstanceOf(JpegDecodeException.class);
+        }
+    }
+
     static Stream<Path> photos() throws IOException {
         if (!Files.isDirectory(PHOTOS)) {
             return Stream.empty();
@@ -398,6 +432,16 @@ class BandedJpegDecoderTest {
             pos += 2 + ((jpeg[pos + 2] & 0xFF) << 8 | (jpeg[pos + 3] & 0xFF));
         }
         throw new AssertionError("no marker " + Integer.toHexString(marker));
+    }
+
+    /** Offset of the first RSTn marker with number {@code n}. */
+    private static int indexOfRst(byte[] jpeg, int n) {
+        for (int i = indexOf(jpeg, 0xDA); i + 1 < jpeg.length; i++) {
+            if (jpeg[i] == (byte) 0xFF && (jpeg[i + 1] & 0xFF) == 0xD0 + n) {
+                return i;
+            }
+        }
+        throw new AssertionError("no RST" + n);
     }
 
     private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {

@@ -11,10 +11,12 @@ import java.io.ByteArrayOutputStream;
 final class CoefficientJpegWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final int padding;
     private long acc;
     private int count;
 
-    private CoefficientJpegWriter() {
+    private CoefficientJpegWriter(int padding) {
+        this.padding = padding;
     }
 
     /**
@@ -24,7 +26,12 @@ final class CoefficientJpegWriter {
      * @param restartInterval MCUs between restart markers, 0 for none
      */
     static byte[] grey(int width, int height, int[][] levels, int[] quant, int restartInterval) {
-        return new CoefficientJpegWriter().write(width, height, levels, quant, restartInterval);
+        return new CoefficientJpegWriter(0x7F).write(width, height, levels, quant, restartInterval);
+    }
+
+    /** As {@link #grey}, but the last byte before a marker is padded with 0 bits, not with 1 bits as JPEG asks. */
+    static byte[] greyZeroPadded(int width, int height, int[][] levels, int[] quant, int restartInterval) {
+        return new CoefficientJpegWriter(0).write(width, height, levels, quant, restartInterval);
     }
 
     private byte[] write(int width, int height, int[][] levels, int[] quant, int restartInterval) {
@@ -131,10 +138,10 @@ final class CoefficientJpegWriter {
         }
     }
 
-    /** Pads the last byte with 1 bits, as JPEG encoders do before a marker. */
+    /** Pads the last byte before a marker. */
     private void flush() {
         if (count > 0) {
-            bits(0x7F, 8 - count);
+            bits(padding, 8 - count);
         }
     }
 
