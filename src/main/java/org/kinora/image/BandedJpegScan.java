@@ -297,12 +297,24 @@ final class BandedJpegScan {
      * each in index order: a 1 moves a coefficient away from zero by quantiser << Al.
      */
     private void refine(long positions, short[] vals, int vi) {
-        for (; positions != 0; positions &= positions - 1) {
-            int i = Long.numberOfTrailingZeros(positions);
-            if (in.bit() != 0 && vals != null && storePos[i] >= 0) {
-                int at = vi + storePos[i];
-                int sign = vals[at] >> 15;
-                vals[at] = (short) (vals[at] + (((scan.quant()[0][i] ^ sign) - sign) << scan.al()));
+        while (positions != 0) {
+            // Up to 24 bits at once; most are 0, and then there is nothing to correct.
+            int n = Math.min(Long.bitCount(positions), 24);
+            int bits = in.bits(n);
+            if (bits == 0 || vals == null) {
+                for (int k = 0; k < n; k++) {
+                    positions &= positions - 1;
+                }
+                continue;
+            }
+            for (int k = n - 1; k >= 0; k--) {
+                int i = Long.numberOfTrailingZeros(positions);
+                positions &= positions - 1;
+                if ((bits >>> k & 1) != 0 && storePos[i] >= 0) {
+                    int at = vi + storePos[i];
+                    int sign = vals[at] >> 15;
+                    vals[at] = (short) (vals[at] + (((scan.quant()[0][i] ^ sign) - sign) << scan.al()));
+                }
             }
         }
     }

@@ -155,23 +155,27 @@ final class JpegBitReader {
 
     /** Fetches bytes until at least 56 bits are at hand (past the scan's end it fetches zeros). */
     void fill() {
-        int p = pos;
-        if (p + 8 <= limit && pendingRst < 0) {
-            // Eight bytes at once when none is FF: as many whole bytes as the accumulator takes.
-            long x = (long) LONG.get(data, p);
-            long inverted = ~x;
-            if (((inverted - ONES) & ~inverted & HIGHS) == 0) {
-                int n = (63 - count) >>> 3;
-                acc = acc << (n << 3) | x >>> (64 - (n << 3));
-                count += n << 3;
-                pos = p + n;
-                fetched += n;
-                return;
-            }
-        }
         while (count <= 56) {
-            acc = acc << 8 | next();
-            count += 8;
+            int p = pos;
+            int take = 0;
+            if (p + 8 <= limit && pendingRst < 0) {
+                // Whole bytes up to the first FF of the next eight at once. The test may also flag
+                // a byte before an FF that is not one; the byte-wise path then handles it.
+                long x = (long) LONG.get(data, p);
+                long inverted = ~x;
+                long ff = (inverted - ONES) & ~inverted & HIGHS;
+                take = Math.min(Long.numberOfLeadingZeros(ff) >>> 3, (63 - count) >>> 3);
+                if (take > 0) {
+                    acc = acc << (take << 3) | x >>> (64 - (take << 3));
+                    count += take << 3;
+                    pos = p + take;
+                    fetched += take;
+                }
+            }
+            if (take == 0) {
+                acc = acc << 8 | next();
+                count += 8;
+            }
         }
     }
 
