@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * downscale to the exact size (from 2.5x on, averaging 2x2 blocks first: {@link StreamingDownscaler}).
  * Every failure is a {@link PhotoException} naming file and reason.
  *
- * <p>Plain JPEGs (8-bit Y'CbCr or grey, sRGB or untagged, intact) are decoded by FFmpeg instead
- * ({@link FfmpegJpegDecoder}): several times faster on progressive files, in native memory, and at
- * 1/2, 1/4 or 1/8 size in the DCT domain where the downscale allows it. Every other JPEG, and any
- * file FFmpeg has trouble with, goes through ImageIO as before.
+ * <p>Plain JPEGs (8-bit Y'CbCr or grey, sRGB or untagged, intact) are decoded by
+ * {@link BandedJpegDecoder} instead: a band of rows at a time (a progressive photo's coefficients
+ * are never all held), several times faster than ImageIO on progressive files, and at 1/2, 1/4 or
+ * 1/8 size in the DCT domain where the downscale allows it. Every other JPEG, and any file it finds
+ * damaged, goes through ImageIO as before.
  */
 public final class PhotoLoader {
 
@@ -45,8 +47,18 @@ public final class PhotoLoader {
      */
     static final double MIN_KERNEL_RATIO = StreamingDownscaler.BOX_MIN_RATIO / 2;
 
+    /**
+     * What the JPEG decoder's band may hold: coefficients (progressive files) and two bands of
+     * samples. Small bands cost nothing more to decode (every scan resumes where it stopped), so
+     * this only needs to be well above one MCU row of a very wide photo.
+     */
+    static final long BAND_BYTES = 2L << 20;
+
+    /** Plain JPEGs decoded by the banded decoder: lets tests see which path a photo took. */
+    private static final LongAdder BANDED_DECODES = new LongAdder();
+
     private final long maxPixels;
-    private final boolean ffmpegJpeg;
+    private final boolean bandedJpeg;
 
     public PhotoLoader() {
         this(DEFAULT_MAX_PIXELS);
@@ -56,13 +68,17 @@ public final class PhotoLoader {
         this(maxPixels, true);
     }
 
-    /** {@code ffmpegJpeg} false: every JPEG through ImageIO (the reference the fast path is compared with). */
-    PhotoLoader(long maxPixels, boolean ffmpegJpeg) {
+    /** {@code bandedJpeg} false: every JPEG through ImageIO (the reference the fast path is compared with). */
+    PhotoLoader(long maxPixels, boolean bandedJpeg) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("pixel limit must be positive");
         }
         this.maxPixels = maxPixels;
-        this.ffmpegJpeg = ffmpegJpeg;
+        this.bandedJpeg = bandedJpeg;
+    }
+
+    static long bandedDecodes() {
+        return BANDED_DECODES.sum();
     }
 
     public long maxPixels() {
@@ -108,14 +124,14 @@ public final class PhotoLoader {
     }
 
     /**
-     * Heap a {@link #load} of this photo holds besides its result, at most: the file's bytes for a
-     * JPEG (FFmpeg decodes it in native memory), else the decoder's subsampled image (4 bytes a
-     * pixel). A JPEG that FFmpeg refuses (CMYK, for one) goes through ImageIO and holds more.
+     * Heap a {@link #load} of this photo holds besides its result, at most: the file's bytes and
+     * the decoder's band for a JPEG, else the decoder's subsampled image (4 bytes a pixel). A JPEG
+     * the banded decoder does not take (CMYK, for one) goes through ImageIO and holds more.
      */
     public static long decodeHeapBytes(PhotoInfo info, int minWidth, int minHeight) {
         if (info.format().equals("JPEG")) {
             try {
-                return Files.size(info.file());
+                return Files.size(info.file()) + BAND_BYTES;
             } catch (IOException unreadable) {
                 return 0; // the load itself reports it
             }
@@ -188,13 +204,13 @@ public final class PhotoLoader {
 
     /**
      * Decodes the stored (not yet turned) photo into {@code window} of its stored target size, row
-     * by row: FFmpeg for plain JPEGs, else ImageIO subsampled to no less than twice the target
+     * by row: {@link BandedJpegDecoder} for plain JPEGs, else ImageIO subsampled to no less than twice the target
      * where possible, then a Lanczos downscale.
      */
     private void decodeStored(Opened o, int storedTargetW, int storedTargetH, PhotoWindow window, RgbRowSink sink)
             throws PhotoException {
         PhotoInfo info = o.info;
-        if (ffmpegJpeg && decodeJpegWithFfmpeg(o, storedTargetW, storedTargetH, window, sink)) {
+        if (bandedJpeg && decodePlainJpeg(o, storedTargetW, storedTargetH, window, sink)) {
             return;
         }
         BufferedImage decoded = decode(o, imageIoSubsample(info, storedTargetW, storedTargetH));
@@ -203,9 +219,10 @@ public final class PhotoLoader {
 
     /**
      * The fast path: the stored (not yet oriented) image at the stored target size into the sink,
-     * or false when this file must go through ImageIO (not a plain JPEG, or FFmpeg refused it).
+     * or false when this file must go through ImageIO (not a plain JPEG, or damaged: the sink is
+     * then told to start again).
      */
-    private boolean decodeJpegWithFfmpeg(Opened o, int storedTargetW, int storedTargetH, PhotoWindow window,
+    private boolean decodePlainJpeg(Opened o, int storedTargetW, int storedTargetH, PhotoWindow window,
                                          RgbRowSink sink) throws PhotoException {
         if (!o.info.format().equals("JPEG")) {
             return false;
@@ -226,12 +243,15 @@ public final class PhotoLoader {
             return false;
         }
         int lowres = lowresFor(o.info.storedWidth(), o.info.storedHeight(), storedTargetW, storedTargetH);
-        try (FfmpegJpegDecoder.Frame frame = FfmpegJpegDecoder.decode(data, jpeg.imageEnd(), lowres)) {
-            StreamingDownscaler.resize(frame, o.info.storedWidth(), o.info.storedHeight(), frame.reduction(),
-                    storedTargetW, storedTargetH, window, Kernel.LANCZOS3, sink);
+        try {
+            BandedJpegDecoder decoder = BandedJpegDecoder.open(data, jpeg.imageEnd(), lowres);
+            StreamingDownscaler.resize(BandedPlanes.rows(decoder, BAND_BYTES), o.info.storedWidth(),
+                    o.info.storedHeight(), 1 << lowres, storedTargetW, storedTargetH, window, Kernel.LANCZOS3, sink);
+            BANDED_DECODES.increment();
             return true;
-        } catch (FfmpegJpegDecoder.Refused e) {
+        } catch (JpegDecodeException | BandedPlanes.Damaged e) {
             LOG.debug("{}: decoded by ImageIO: {}", o.file, e.getMessage());
+            sink.restart();
             return false;
         }
     }

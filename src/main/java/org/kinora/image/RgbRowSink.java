@@ -9,4 +9,11 @@ interface RgbRowSink {
 
     /** Row {@code y}; the arrays are reused for the next row. */
     void row(int y, float[] red, float[] green, float[] blue);
+
+    /**
+     * The rows given so far are void: the picture comes again from row 0 (a decoder found damage
+     * half-way, and another decoder takes over). Sinks that take rows in any order ignore it.
+     */
+    default void restart() {
+    }
 }

@@ -11,13 +11,19 @@ import java.nio.ByteBuffer;
  */
 final class YcbcrRows implements RgbRows {
 
+    /** Where the planes come from, a row at a time: a whole decoded frame, or bands of one. */
+    interface Planes {
+        /** Copies {@code n} samples of luma row {@code y} into {@code dst}. */
+        void luma(int y, byte[] dst, int n);
+
+        /** Copies {@code n} samples of row {@code cy} of chroma plane {@code c} (1: Cb, 2: Cr) into {@code dst}. */
+        void chroma(int c, int cy, byte[] dst, int n);
+    }
+
     private final int width;
     private final int height;
-    private final ByteBuffer luma;
-    private final int lumaStride;
-    private final ByteBuffer cb;
-    private final ByteBuffer cr;
-    private final int chromaStride;
+    private final Planes planes;
+    private final boolean colour;
     private final int shiftX;
     private final int shiftY;
     private final int chromaWidth;
@@ -30,7 +36,7 @@ final class YcbcrRows implements RgbRows {
 
     /** A grey image: the samples are shown as they are, like the ImageIO path does. */
     static YcbcrRows grey(int width, int height, ByteBuffer luma, int lumaStride) {
-        return new YcbcrRows(width, height, luma, lumaStride, null, null, 0, 0, 0);
+        return new YcbcrRows(width, height, buffers(luma, lumaStride, null, null, 0), false, 0, 0);
     }
 
     /**
@@ -39,31 +45,46 @@ final class YcbcrRows implements RgbRows {
      */
     static YcbcrRows colour(int width, int height, ByteBuffer luma, int lumaStride, ByteBuffer cb, ByteBuffer cr,
             int chromaStride, int shiftX, int shiftY) {
+        return new YcbcrRows(width, height, buffers(luma, lumaStride, cb, cr, chromaStride), true, shiftX, shiftY);
+    }
+
+    /**
+     * @param colour false for grey ({@link Planes#chroma} is then never called)
+     * @param shiftX log2 of the horizontal chroma subsampling (0 or 1)
+     * @param shiftY log2 of the vertical chroma subsampling (0 or 1)
+     */
+    YcbcrRows(int width, int height, Planes planes, boolean colour, int shiftX, int shiftY) {
         if (shiftX < 0 || shiftX > 1 || shiftY < 0 || shiftY > 1) {
             throw new IllegalArgumentException("chroma subsampling " + shiftX + "," + shiftY);
         }
-        return new YcbcrRows(width, height, luma, lumaStride, cb, cr, chromaStride, shiftX, shiftY);
-    }
-
-    private YcbcrRows(int width, int height, ByteBuffer luma, int lumaStride, ByteBuffer cb, ByteBuffer cr,
-            int chromaStride, int shiftX, int shiftY) {
         this.width = width;
         this.height = height;
-        this.luma = luma;
-        this.lumaStride = lumaStride;
-        this.cb = cb;
-        this.cr = cr;
-        this.chromaStride = chromaStride;
+        this.planes = planes;
+        this.colour = colour;
         this.shiftX = shiftX;
         this.shiftY = shiftY;
         this.chromaWidth = (width + (1 << shiftX) - 1) >> shiftX;
         this.chromaHeight = (height + (1 << shiftY) - 1) >> shiftY;
         this.yRow = new byte[width];
-        boolean colour = cb != null;
         this.near = colour ? new byte[chromaWidth] : null;
         this.far = colour ? new byte[chromaWidth] : null;
         this.vCb = colour ? new float[chromaWidth] : null;
         this.vCr = colour ? new float[chromaWidth] : null;
+    }
+
+    /** Planes held whole in (native) buffers, rows {@code stride} bytes apart. */
+    private static Planes buffers(ByteBuffer luma, int lumaStride, ByteBuffer cb, ByteBuffer cr, int chromaStride) {
+        return new Planes() {
+            @Override
+            public void luma(int y, byte[] dst, int n) {
+                luma.get(y * lumaStride, dst, 0, n);
+            }
+
+            @Override
+            public void chroma(int c, int cy, byte[] dst, int n) {
+                (c == 1 ? cb : cr).get(cy * chromaStride, dst, 0, n);
+            }
+        };
     }
 
     @Override
@@ -78,8 +99,8 @@ final class YcbcrRows implements RgbRows {
 
     @Override
     public void read(int y, float[] rgb) {
-        luma.get(y * lumaStride, yRow, 0, width);
-        if (cb == null) {
+        planes.luma(y, yRow, width);
+        if (!colour) {
             for (int x = 0, i = 0; x < width; x++, i += 3) {
                 float v = yRow[x] & 0xFF;
                 rgb[i] = v;
@@ -88,8 +109,8 @@ final class YcbcrRows implements RgbRows {
             }
             return;
         }
-        vertical(cb, y, vCb);
-        vertical(cr, y, vCr);
+        vertical(1, y, vCb);
+        vertical(2, y, vCr);
         if (shiftX == 0) {
             for (int x = 0, i = 0; x < width; x++, i += 3) {
                 convert(yRow[x] & 0xFF, vCb[x], vCr[x], rgb, i);
@@ -122,10 +143,10 @@ final class YcbcrRows implements RgbRows {
     }
 
     /** The chroma row for luma row y: between the two nearest chroma rows when chroma is halved vertically. */
-    private void vertical(ByteBuffer plane, int y, float[] out) {
+    private void vertical(int plane, int y, float[] out) {
         int n = chromaWidth;
         if (shiftY == 0) {
-            plane.get(y * chromaStride, near, 0, n);
+            planes.chroma(plane, y, near, n);
             for (int i = 0; i < n; i++) {
                 out[i] = near[i] & 0xFF;
             }
@@ -134,8 +155,8 @@ final class YcbcrRows implements RgbRows {
         // Luma row 2k sits a quarter chroma row above chroma row k's centre, row 2k + 1 a quarter below.
         int c = y >> 1;
         int other = Math.max(0, Math.min(chromaHeight - 1, (y & 1) == 0 ? c - 1 : c + 1));
-        plane.get(c * chromaStride, near, 0, n);
-        plane.get(other * chromaStride, far, 0, n);
+        planes.chroma(plane, c, near, n);
+        planes.chroma(plane, other, far, n);
         for (int i = 0; i < n; i++) {
             out[i] = 0.75f * (near[i] & 0xFF) + 0.25f * (far[i] & 0xFF);
         }

@@ -120,6 +120,11 @@ public final class YuvPhoto {
             }
         }
 
+        @Override
+        public void restart() {
+            next = 0;
+        }
+
         /** Chroma row {@code cy}: the mean of each 2x2 block (an odd last column repeated), centre-sited. */
         private void chroma(int cy, float[] r0, float[] g0, float[] b0, float[] r1, float[] g1, float[] b1) {
             float[] cbr = cb[cy];

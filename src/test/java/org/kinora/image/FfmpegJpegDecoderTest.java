@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The FFmpeg JPEG path against the ImageIO path it replaces: plain JPEGs (baseline and
+ * The plain-JPEG path (the banded decoder) against the ImageIO path it replaces: plain JPEGs (baseline and
  * progressive, every common chroma sampling, grey, odd sizes) take it and come out as the same
  * picture; everything it must not handle (CMYK, non-sRGB profiles, unusual coding, damage) still
  * goes through ImageIO.
@@ -176,9 +176,9 @@ class FfmpegJpegDecoderTest {
         byte[] jpeg = insertAfterSoi(bytes.toByteArray(), adobe);
         assertThat(JpegStructure.parse(jpeg).fastPathRefusal()).contains("4 components");
         Path file = TestImages.write(dir.resolve("cmyk.jpg"), jpeg);
-        long before = FfmpegJpegDecoder.decodedCount();
+        long before = PhotoLoader.bandedDecodes();
         RgbImage rgb = fast.load(file, 0, 0);
-        assertThat(FfmpegJpegDecoder.decodedCount()).isEqualTo(before);
+        assertThat(PhotoLoader.bandedDecodes()).isEqualTo(before);
         assertThat(rgb.red().at(16, 8)).isGreaterThan(230f);
         assertThat(rgb.green().at(16, 8)).isLessThan(25f);
     }
@@ -196,9 +196,9 @@ class FfmpegJpegDecoderTest {
         byte[] linear = withIcc(plain, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
         assertThat(JpegStructure.parse(linear).fastPathRefusal()).contains("not sRGB");
         Path linearFile = TestImages.write(dir.resolve("linear.jpg"), linear);
-        long before = FfmpegJpegDecoder.decodedCount();
+        long before = PhotoLoader.bandedDecodes();
         RgbImage converted = fast.load(linearFile, 0, 0);
-        assertThat(FfmpegJpegDecoder.decodedCount()).isEqualTo(before);
+        assertThat(PhotoLoader.bandedDecodes()).isEqualTo(before);
         // Linear 0.5 is sRGB 188: the ImageIO path converted the colours.
         assertThat(converted.green().at(24, 16)).isCloseTo(188f, Offset.offset(6f));
 
@@ -277,11 +277,46 @@ class FfmpegJpegDecoderTest {
         }
     }
 
-    /** Loads through the loader and checks that FFmpeg, not the fallback, decoded it. */
+    /**
+     * Damage that the banded decoder reaches only after it has handed rows on: the photo being
+     * built starts again, and the result is exactly what the ImageIO path makes of the file.
+     */
+    @Test
+    void damageFoundHalfWayRestartsThePhotoThroughImageIo() throws Exception {
+        byte[] jpeg = jpeg(SyntheticPhoto.waves(640, 2400, 4, 16, 0.3, BufferedImage.TYPE_INT_RGB), false, 2, 2, 0.9f);
+        int sos = indexOfMarker(jpeg, 0xDA);
+        int at = sos + (jpeg.length - sos) * 9 / 10;
+        java.util.Random random = new java.util.Random(11);
+        for (int i = at; i < at + 64; i++) {
+            jpeg[i] = (byte) random.nextInt(0xFF);
+        }
+        Path file = TestImages.write(dir.resolve("damaged-late.jpg"), jpeg);
+        assertThat(JpegStructure.parse(jpeg).fastPathRefusal()).isNull();
+        BandedJpegDecoder decoder = BandedJpegDecoder.open(jpeg, JpegStructure.parse(jpeg).imageEnd(), 0);
+        assertThat(BandedPlanes.mcuRowsPerBand(decoder, PhotoLoader.BAND_BYTES))
+                .as("the damage lies beyond the first band").isLessThan(decoder.mcuRows() * 9 / 10);
+
+        long before = PhotoLoader.bandedDecodes();
+        Throwable viaImageIo = catchThrowable(() -> imageio.loadYuv(file, 0, 0, null, 1));
+        Throwable viaFast = catchThrowable(() -> fast.loadYuv(file, 0, 0, null, 1));
+        assertThat(PhotoLoader.bandedDecodes()).isEqualTo(before);
+        if (viaImageIo != null) {
+            assertThat(viaFast).isInstanceOf(PhotoException.class).hasMessage(viaImageIo.getMessage());
+            return;
+        }
+        assertThat(viaFast).isNull();
+        YuvPhoto expected = imageio.loadYuv(file, 0, 0, null, 1);
+        YuvPhoto actual = fast.loadYuv(file, 0, 0, null, 1);
+        for (int y = 0; y < 2400; y++) {
+            assertThat(actual.level(0).y().rows()[y]).as("luma row %d", y).isEqualTo(expected.level(0).y().rows()[y]);
+        }
+    }
+
+    /** Loads through the loader and checks that the banded decoder, not the fallback, decoded it. */
     private RgbImage loadFast(Path file, int w, int h) throws PhotoException {
-        long before = FfmpegJpegDecoder.decodedCount();
+        long before = PhotoLoader.bandedDecodes();
         RgbImage out = fast.load(file, w, h);
-        assertThat(FfmpegJpegDecoder.decodedCount()).as("decoded by FFmpeg").isEqualTo(before + 1);
+        assertThat(PhotoLoader.bandedDecodes()).as("decoded by the banded decoder").isEqualTo(before + 1);
         return out;
     }
 
