@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacv.Frame;
 import org.kinora.render.AudioSource;
 import org.kinora.render.YuvFrame;
@@ -27,12 +28,20 @@ public final class Mp4Writer implements AutoCloseable {
 
     public static final int AUDIO_BITRATE = 192_000;
     private static final Pattern ERROR_CODE = Pattern.compile("error (-?\\d{1,9})");
+    /**
+     * Frames between handing freed native memory back to the system ({@code malloc_trim}). The
+     * encoder and muxer allocate and free packets and buffers all the time, and glibc keeps the
+     * freed pages in its arenas: without trimming, a 1080p render's RSS grew by about 30 MB. A
+     * trim takes 1-4 ms, about once every two seconds of video.
+     */
+    static final int TRIM_EVERY_FRAMES = 60;
 
     private final FFmpegFrameRecorder recorder;
     private final VideoEncoder encoder;
     private final EncodeSettings settings;
     private final FloatBuffer audioChunk;
     private boolean open;
+    private long framesWritten;
 
     private Mp4Writer(FFmpegFrameRecorder recorder, VideoEncoder encoder, EncodeSettings settings, int audioChunkFrames) {
         this.recorder = recorder;
@@ -105,6 +114,9 @@ public final class Mp4Writer implements AutoCloseable {
                     AV_PIX_FMT_YUV420P, frame.data());
         } catch (Exception e) {
             throw failure("encoding a video frame", e);
+        }
+        if (++framesWritten % TRIM_EVERY_FRAMES == 0) {
+            Pointer.trimMemory();
         }
     }
 
