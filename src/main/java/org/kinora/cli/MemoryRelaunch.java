@@ -188,7 +188,7 @@ public final class MemoryRelaunch {
     static String heapFor(Workload work, int producers) {
         double scale = Math.max(1.0, (double) work.outputPixels() / FULL_HD_PIXELS);
         double photosMb = Math.max(PHOTO_HEAP_MB * scale, (double) work.photoHeapBytes() / (1 << 20));
-        long mb = (long) Math.ceil((photosMb + THREAD_HEAP_MB * Math.max(1, producers) * scale) / 16) * 16;
+        long mb = (long) Math.ceil((photosMb + THREAD_HEAP_MB * Math.max(1, producers) * scale) / 4) * 4;
         return "-Xmx" + mb + "m";
     }
 

@@ -66,7 +66,7 @@ class MemoryRelaunchTest {
     void theHeapGrowsWithTheVideoSizeAndTheThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 2)).isEqualTo("-Xmx80m");
         assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1280L * 720), 2)).isEqualTo("-Xmx80m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 16)).isEqualTo("-Xmx224m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 16)).isEqualTo("-Xmx220m");
         assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(3840L * 2160), 2)).isEqualTo("-Xmx320m");
         assertThat(MemoryRelaunch.workload(new String[] {"render", "x.kinora", "--size", "3840x2160"}).outputPixels())
                 .isEqualTo(3840L * 2160);
