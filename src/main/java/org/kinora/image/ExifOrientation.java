@@ -71,24 +71,21 @@ public final class ExifOrientation {
      * Hands the upright picture to {@code sink} row by row, read from the stored one in place:
      * no turned copy of it is made.
      */
-    static void uprightRows(RgbImage stored, int orientation, RgbRowSink sink) {
+    static void uprightRows(CompactRgb stored, int orientation, RgbRowSink sink) {
         int sw = stored.width();
         int sh = stored.height();
         boolean swap = swapsAxes(orientation);
         int dw = swap ? sh : sw;
         int dh = swap ? sw : sh;
-        float[] red = stored.red().data();
-        float[] green = stored.green().data();
-        float[] blue = stored.blue().data();
         float[] r = new float[dw];
         float[] g = new float[dw];
         float[] b = new float[dw];
         for (int y = 0; y < dh; y++) {
             for (int x = 0; x < dw; x++) {
                 int i = storedIndex(orientation, x, y, sw, sh);
-                r[x] = red[i];
-                g[x] = green[i];
-                b[x] = blue[i];
+                r[x] = stored.red(i);
+                g[x] = stored.green(i);
+                b[x] = stored.blue(i);
             }
             sink.row(y, r, g, b);
         }

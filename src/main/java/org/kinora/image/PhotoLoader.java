@@ -142,6 +142,11 @@ public final class PhotoLoader {
         return 4L * ((info.storedWidth() + sub - 1) / sub) * ((info.storedHeight() + sub - 1) / sub);
     }
 
+    /** Heap a photo stored turned (EXIF orientation) is held in while it loads, for {@code pixels} pixels. */
+    public static long turnedCopyBytes(long pixels) {
+        return CompactRgb.bytes(pixels);
+    }
+
     /** The window asked for (null: the whole target), checked to lie inside the target size. */
     private static PhotoWindow windowIn(PhotoWindow window, int[] target) {
         PhotoWindow win = window == null ? new PhotoWindow(0, 0, target[0], target[1]) : window;
@@ -171,21 +176,41 @@ public final class PhotoLoader {
 
     /** The part of the stored (not yet turned) photo that becomes {@code window} (never null) of the upright result. */
     private RgbImage decodeStoredImage(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
-        PhotoInfo info = o.info;
-        boolean swap = ExifOrientation.swapsAxes(info.orientation());
-        int storedTargetW = swap ? targetH : targetW;
-        int storedTargetH = swap ? targetW : targetH;
-        PhotoWindow stored = ExifOrientation.storedWindow(window, info.orientation(), storedTargetW, storedTargetH);
+        PhotoWindow stored = storedWindow(o.info, targetW, targetH, window);
         RgbImage resized = RgbImage.blank(stored.width(), stored.height());
-        decodeStored(o, storedTargetW, storedTargetH, stored, resized.rows());
+        decodeStored(o, storedTargetWidth(o.info, targetW, targetH), storedTargetHeight(o.info, targetW, targetH),
+                stored, resized.rows());
         return resized;
+    }
+
+    /** The same in 6 bytes a pixel ({@link CompactRgb}): what a photo that must be turned is held as while it loads. */
+    private CompactRgb decodeStoredCompact(Opened o, int targetW, int targetH, PhotoWindow window) throws PhotoException {
+        PhotoWindow stored = storedWindow(o.info, targetW, targetH, window);
+        CompactRgb resized = new CompactRgb(stored.width(), stored.height());
+        decodeStored(o, storedTargetWidth(o.info, targetW, targetH), storedTargetHeight(o.info, targetW, targetH),
+                stored, resized);
+        return resized;
+    }
+
+    private static PhotoWindow storedWindow(PhotoInfo info, int targetW, int targetH, PhotoWindow window) {
+        return ExifOrientation.storedWindow(window, info.orientation(), storedTargetWidth(info, targetW, targetH),
+                storedTargetHeight(info, targetW, targetH));
+    }
+
+    private static int storedTargetWidth(PhotoInfo info, int targetW, int targetH) {
+        return ExifOrientation.swapsAxes(info.orientation()) ? targetH : targetW;
+    }
+
+    private static int storedTargetHeight(PhotoInfo info, int targetW, int targetH) {
+        return ExifOrientation.swapsAxes(info.orientation()) ? targetW : targetH;
     }
 
     /**
      * The photo as the renderer keeps it ({@link YuvPhoto}, {@code levels} mip levels), at the size
      * {@link #load(Path, int, int, PhotoWindow)} gives, only {@code window} of it (null: whole).
      * An upright photo goes from the decoder's rows straight into Y'CbCr rows, so no float RGB copy
-     * of it is ever held; a photo that must be turned is held once, as stored, and read upright.
+     * of it is ever held; a photo that must be turned is held once, as stored ({@link CompactRgb},
+     * 6 bytes a pixel), and read upright.
      */
     public YuvPhoto loadYuv(Path file, int minWidth, int minHeight, PhotoWindow window, int levels)
             throws PhotoException {
@@ -194,7 +219,7 @@ public final class PhotoLoader {
             PhotoWindow win = windowIn(window, target);
             YuvPhoto.Builder rows = new YuvPhoto.Builder(win.width(), win.height());
             if (o.info.orientation() > 1) {
-                ExifOrientation.uprightRows(decodeStoredImage(o, target[0], target[1], win), o.info.orientation(), rows);
+                ExifOrientation.uprightRows(decodeStoredCompact(o, target[0], target[1], win), o.info.orientation(), rows);
             } else {
                 decodeStored(o, target[0], target[1], win, rows);
             }

@@ -326,16 +326,19 @@ public final class FrameRenderer implements FrameSource {
     }
 
     /**
-     * Extra heap while a slide's photo loads: the decoder's, and a float RGB copy unless its rows
-     * go straight to Y'CbCr.
+     * Extra heap while a slide's photo loads: the decoder's, plus a float RGB copy for a blurred
+     * backdrop, or the compact copy of a photo stored turned.
      */
     private long loadPeakBytes(Setup s) {
         PhotoKey k = s.key();
         long decoding = PhotoLoader.decodeHeapBytes(s.info(), k.minWidth(), k.minHeight());
-        if (!k.backdrop() && s.info().orientation() <= 1) {
-            return decoding;
+        if (k.backdrop()) {
+            return decoding + 12 * k.pixels();
         }
-        return decoding + 12 * k.pixels();
+        if (s.info().orientation() > 1) {
+            return decoding + PhotoLoader.turnedCopyBytes(k.pixels());
+        }
+        return decoding;
     }
 
     /** The working resolution a slide needs: its closest zoom at output size, and mip levels down to its widest. */
