@@ -48,12 +48,16 @@ public final class MemoryRelaunch {
     static final String MARKER = "KINORA_RELAUNCHED";
     static final String DISABLE_PROPERTY = "kinora.relaunch";
     /**
-     * Heap for the photos of a 1080p render whose photos are not known (no project file): what the
-     * reference slideshow's photos take by {@link FrameRenderer#photoMemory} (59 MB: the previous
-     * slide's photo and the one loading, each only the window its slide shows). A project's own
-     * estimate raises it for photos larger for their slide, such as panoramas or deep zooms.
+     * Heap for the photos of a 1080p render whose photos are not known (no project file, as in
+     * {@code bench}), and the least any render gets: the reference slideshow's photos take 47 MB
+     * by {@link FrameRenderer#photoMemory} (the previous slide's photo and the one loading, each
+     * only the window its slide shows), but it ran out of heap at -Xmx68m on JDK 25 and collected
+     * all the time at 72 MB (its SIMD pass makes much garbage until it is compiled); at 76 MB it
+     * renders with 7 full collections, as with more. A
+     * project's own estimate raises it for photos larger for their slide, such as panoramas or
+     * deep zooms.
      */
-    static final int PHOTO_HEAP_MB = 60;
+    static final int PHOTO_HEAP_MB = 56;
     /** Heap per frame-making thread at 1080p: its canvases (up to three 1080p frames). */
     static final int THREAD_HEAP_MB = 10;
     static final long FULL_HD_PIXELS = 1920L * 1080;
@@ -159,6 +163,7 @@ public final class MemoryRelaunch {
         if (javaFeatureVersion >= Simd.MIN_FEATURE_VERSION && jvmArgs.stream().noneMatch(a -> a.contains(Simd.MODULE))) {
             // The frame renderer's SIMD pass: half the CPU per frame on this JDK (decision 0005).
             command.add("--add-modules=" + Simd.MODULE);
+            command.addAll(Simd.EARLY_COMPILE);
         }
         if (javaFeatureVersion >= NATIVE_ACCESS_WARNING_VERSION
                 && jvmArgs.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {

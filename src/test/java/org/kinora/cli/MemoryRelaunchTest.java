@@ -57,6 +57,8 @@ class MemoryRelaunchTest {
                 .contains("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
         assertThat(MemoryRelaunch.plan(render, List.of(), Map.of(), HOME, "kinora.jar", null, 17).orElseThrow().command())
                 .noneMatch(a -> a.contains("jdk.incubator.vector") || a.startsWith("--enable-native-access"));
+        assertThat(MemoryRelaunch.plan(render, List.of(), Map.of(), HOME, "kinora.jar", null, 25).orElseThrow().command())
+                .containsAll(org.kinora.render.frame.Simd.EARLY_COMPILE);
         List<String> own = List.of("--add-modules=jdk.incubator.vector");
         assertThat(MemoryRelaunch.plan(render, own, Map.of(), HOME, "kinora.jar", null, 25).orElseThrow().command())
                 .filteredOn(a -> a.contains("jdk.incubator.vector")).hasSize(1);
@@ -64,10 +66,10 @@ class MemoryRelaunchTest {
 
     @Test
     void theHeapGrowsWithTheVideoSizeAndTheThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 2)).isEqualTo("-Xmx80m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1280L * 720), 2)).isEqualTo("-Xmx80m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 16)).isEqualTo("-Xmx220m");
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(3840L * 2160), 2)).isEqualTo("-Xmx320m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 2)).isEqualTo("-Xmx76m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1280L * 720), 2)).isEqualTo("-Xmx76m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(1920L * 1080), 16)).isEqualTo("-Xmx216m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(3840L * 2160), 2)).isEqualTo("-Xmx304m");
         assertThat(MemoryRelaunch.workload(new String[] {"render", "x.kinora", "--size", "3840x2160"}).outputPixels())
                 .isEqualTo(3840L * 2160);
         assertThat(MemoryRelaunch.workload(new String[] {"bench", "--size=1080x1920"}).outputPixels()).isEqualTo(1080L * 1920);
@@ -112,6 +114,6 @@ class MemoryRelaunchTest {
         assertThat(plan(List.of(), Map.of(), "render", file.toString()).orElseThrow().command())
                 .contains(heap, "-D" + org.kinora.render.pipeline.ProjectSources.PHOTO_CACHE_PROPERTY + "=" + work.photoCacheBytes());
         // Without the project's photos only the default is known.
-        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS), 2)).isEqualTo("-Xmx80m");
+        assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS), 2)).isEqualTo("-Xmx76m");
     }
 }
