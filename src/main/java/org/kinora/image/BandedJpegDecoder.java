@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A pure-Java JPEG decoder that delivers the Y'CbCr planes a band of MCU rows at a time, with
  * memory bounded by the band: its planes are bit-identical to those of FFmpeg's mjpeg decoder
- * (as {@link FfmpegJpegDecoder} runs it: {@code idct=int}, lowres 0..3). libavcodec holds every
+ * (with {@code idct=int}, at lowres 0..3; the tests compare with FFmpeg through {@code FfmpegJpegDecoder}). libavcodec holds every
  * DCT coefficient of a progressive picture (128 bytes per 8x8 block) plus the whole frame; this
  * decoder holds coefficients only for the blocks of the band it outputs.
  *
@@ -25,6 +25,9 @@ import java.util.List;
  * thread-safe.
  */
 final class BandedJpegDecoder {
+
+    /** The deepest DCT-domain reduction: 1/8 (FFmpeg's {@code lowres} 3). */
+    static final int MAX_LOWRES = 3;
 
     /** The planes of one band: rows {@code [firstRow, firstRow + rows)} of the picture's luma plane, and chroma alike. */
     static final class Band {
@@ -174,7 +177,7 @@ final class BandedJpegDecoder {
      * of full size.
      */
     static BandedJpegDecoder open(byte[] data, int length, int lowres) throws JpegDecodeException {
-        if (lowres < 0 || lowres > FfmpegJpegDecoder.MAX_LOWRES) {
+        if (lowres < 0 || lowres > MAX_LOWRES) {
             throw new IllegalArgumentException("lowres " + lowres);
         }
         int end = Math.min(length, data.length);

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The marker structure of a JPEG file, read without decoding pixels: frame type, precision,
  * components and their sampling, the JFIF and Adobe segments, an embedded ICC profile, and where
- * the image ends. It decides whether a file is plain enough for {@link FfmpegJpegDecoder}
- * ({@link #fastPathRefusal()}): every case where FFmpeg might not show what libjpeg and the ImageIO
+ * the image ends. It decides whether a file is plain enough for {@link BandedJpegDecoder}
+ * ({@link #fastPathRefusal()}): every case where it might not show what libjpeg and the ImageIO
  * path show (CMYK, YCCK, RGB-coded, non-sRGB colour, 12-bit, arithmetic coding, damage) is refused.
  *
  * @param frameMarker the SOFn marker (0xC0 baseline, 0xC1 extended, 0xC2 progressive, ...), -1 if none
@@ -36,7 +36,7 @@ record JpegStructure(int frameMarker, int precision, int width, int height, int[
         return new Parser(data).run();
     }
 
-    /** Null when FFmpeg may decode this file; else why the ImageIO path must. */
+    /** Null when the banded decoder may decode this file; else why the ImageIO path must. */
     String fastPathRefusal() {
         if (problem != null) {
             return problem;

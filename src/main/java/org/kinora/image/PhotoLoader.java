@@ -285,7 +285,7 @@ public final class PhotoLoader {
     static int lowresFor(int width, int height, int targetW, int targetH) {
         double ratio = Math.min((double) width / targetW, (double) height / targetH);
         int lowres = 0;
-        while (lowres < FfmpegJpegDecoder.MAX_LOWRES && ratio / (2 << lowres) >= MIN_KERNEL_RATIO) {
+        while (lowres < BandedJpegDecoder.MAX_LOWRES && ratio / (2 << lowres) >= MIN_KERNEL_RATIO) {
             lowres++;
         }
         return lowres;

@@ -42,7 +42,7 @@ class BandedJpegDecoderTest {
         int[][] sizes = {{1001, 667}, {17, 9}, {1, 1}, {40, 33}};
         for (int[] size : sizes) {
             BufferedImage img = SyntheticPhoto.waves(size[0], size[1], 11, 24, 0.45, BufferedImage.TYPE_INT_RGB);
-            byte[] jpeg = FfmpegJpegDecoderTest.jpeg(img, progressive, h, v, 0.9f);
+            byte[] jpeg = PlainJpegPathTest.jpeg(img, progressive, h, v, 0.9f);
             assertThat(JpegStructure.parse(jpeg).frameMarker()).isEqualTo(progressive ? 0xC2 : 0xC0);
             for (int lowres = 0; lowres <= 3; lowres++) {
                 assertMatchesFfmpeg(jpeg, size[0] + "x" + size[1], lowres, 0, 1, 3);
@@ -60,7 +60,7 @@ class BandedJpegDecoderTest {
             }
         }
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] jpeg = FfmpegJpegDecoderTest.jpeg(grey, progressive, 1, 1, 0.9f);
+            byte[] jpeg = PlainJpegPathTest.jpeg(grey, progressive, 1, 1, 0.9f);
             assertThat(JpegStructure.parse(jpeg).components()).hasSize(1);
             assertThat(BandedJpegDecoder.open(jpeg, jpeg.length, 0).grey()).isTrue();
             for (int lowres = 0; lowres <= 3; lowres++) {
@@ -181,7 +181,7 @@ class BandedJpegDecoderTest {
     void bandsMayComeInAnyOrder() throws Exception {
         BufferedImage img = SyntheticPhoto.waves(333, 250, 3, 24, 0.45, BufferedImage.TYPE_INT_RGB);
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] jpeg = FfmpegJpegDecoderTest.jpeg(img, progressive, 2, 2, 0.9f);
+            byte[] jpeg = PlainJpegPathTest.jpeg(img, progressive, 2, 2, 0.9f);
             byte[][] whole = decode(jpeg, 1, 0);
             BandedJpegDecoder decoder = BandedJpegDecoder.open(jpeg, jpeg.length, 1);
             byte[][] planes = planes(decoder);
@@ -199,7 +199,7 @@ class BandedJpegDecoderTest {
 
     @Test
     void truncatedFileIsRefused() throws Exception {
-        byte[] jpeg = FfmpegJpegDecoderTest.jpeg(
+        byte[] jpeg = PlainJpegPathTest.jpeg(
                 SyntheticPhoto.waves(320, 240, 2, 16, 0.3, BufferedImage.TYPE_INT_RGB), true, 2, 2, 0.9f);
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
         assertThatThrownBy(() -> BandedJpegDecoder.open(cut, cut.length, 0))
@@ -224,7 +224,7 @@ class BandedJpegDecoderTest {
         BufferedImage img = SyntheticPhoto.waves(320, 240, 4, 16, 0.3, BufferedImage.TYPE_INT_RGB);
         int refused = 0;
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] clean = FfmpegJpegDecoderTest.jpeg(img, progressive, 2, 2, 0.9f);
+            byte[] clean = PlainJpegPathTest.jpeg(img, progressive, 2, 2, 0.9f);
             int sos = indexOf(clean, 0xDA);
             for (int seed = 0; seed < 12; seed++) {
                 byte[] jpeg = clean.clone();
@@ -319,7 +319,7 @@ class BandedJpegDecoderTest {
      */
     @Test
     void smallBandsHoldFewCoefficients() throws Exception {
-        byte[] jpeg = FfmpegJpegDecoderTest.jpeg(
+        byte[] jpeg = PlainJpegPathTest.jpeg(
                 SyntheticPhoto.waves(2400, 1600, 9, 24, 0.45, BufferedImage.TYPE_INT_RGB), true, 2, 2, 0.9f);
         long blocks = (2400 / 8) * (1600 / 8) * 3 / 2;
         long allCoefficients = blocks * 64 * Short.BYTES;

@@ -39,15 +39,10 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Decodes plain JPEGs with libavcodec's mjpeg decoder: one packet in, one frame out, no demuxer.
- * The JDK's decoder (which the ImageIO path uses) is slow on progressive files and hands every
- * scan to Java as a whole picture (about 500 MB of heap for a 16 MP photo); FFmpeg decodes them
- * several times faster into native memory, and with {@code lowres} it can decode at 1/2, 1/4 or
- * 1/8 size in the DCT domain, which is what a large downscale needs anyway.
- *
- * <p>Only files that {@link JpegStructure#fastPathRefusal()} accepts come here; anything FFmpeg
- * reports as damaged is refused too ({@link Refused}), and the caller falls back to ImageIO,
- * whose errors and colour handling stay the reference.
+ * Decodes plain JPEGs with libavcodec's mjpeg decoder (FFmpeg 8.0.1, {@code idct=int}, with
+ * {@code lowres}): one packet in, one frame out, no demuxer. The render decoded JPEGs this way
+ * until decision 0007; it is kept in the tests as the reference {@link BandedJpegDecoder} must
+ * match bit for bit. Anything FFmpeg reports as damaged is refused ({@link Refused}).
  */
 final class FfmpegJpegDecoder {
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * picture; everything it must not handle (CMYK, non-sRGB profiles, unusual coding, damage) still
  * goes through ImageIO.
  */
-class FfmpegJpegDecoderTest {
+class PlainJpegPathTest {
 
     private static final String JPEG_FORMAT = "javax_imageio_jpeg_image_1.0";
 
