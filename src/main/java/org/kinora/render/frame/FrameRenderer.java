@@ -266,14 +266,20 @@ public final class FrameRenderer implements FrameSource {
      * What this project's photos take in a render, from photo headers alone (nothing is decoded).
      * It replays the render's order: when a slide's photo loads, the cache still holds the photos
      * of the slides not yet released ({@link #RELEASE_AFTER_SECONDS}, in order, as
-     * {@code releaseFinishedSlides} does), and the load adds the new working copy plus the
-     * decoder's peak. Canvases and the rest of the renderer are not counted.
+     * {@code releaseFinishedSlides} does) up to the largest pair of consecutive photos plus the
+     * largest photo, and
+     * the load adds the new working copy plus the decoder's peak. Canvases and the rest of the
+     * renderer are not counted.
      */
     public PhotoMemory photoMemory() throws PhotoException {
         List<Slide> slides = project.slides();
         int delay = (int) Math.round(RELEASE_AFTER_SECONDS * fps());
+        // Short slides finish faster than they are released; beyond this the cache evicts the
+        // least recently used photo, which keeps a transition's two photos and the next one.
+        long budget = largestConsecutivePair() + largestWorkingCopy();
         long heap = 0;
         long cached = 0;
+        boolean evicting = false;
         int releasedBelow = 0;
         for (int i = 0; i < slides.size(); i++) {
             int first = timeline.startFrame(i);
@@ -287,14 +293,38 @@ public final class FrameRenderer implements FrameSource {
                 Setup s = setup(j, slides.get(j));
                 held.put(s.key(), workingBytes(s));
             }
-            long holding = held.values().stream().mapToLong(Long::longValue).sum();
+            long holdingAll = held.values().stream().mapToLong(Long::longValue).sum();
+            evicting |= holdingAll > budget;
+            long holding = Math.min(budget, holdingAll);
             Setup s = setup(i, slides.get(i));
             boolean loads = !held.containsKey(s.key());
             long adds = loads ? workingBytes(s) : 0;
             heap = Math.max(heap, holding + adds + (loads ? loadPeakBytes(s) : 0));
             cached = Math.max(cached, holding + adds);
         }
-        return new PhotoMemory(heap, cached);
+        // Evicted photos become garbage as fast as slides go by (a 1,000-photo show of 0.1 s
+        // slides collected all the time without this room).
+        return new PhotoMemory(evicting ? heap + budget / 2 : heap, cached);
+    }
+
+    private long largestWorkingCopy() throws PhotoException {
+        long largest = 0;
+        for (int i = 0; i < project.slides().size(); i++) {
+            largest = Math.max(largest, workingBytes(setup(i, project.slides().get(i))));
+        }
+        return largest;
+    }
+
+    private long largestConsecutivePair() throws PhotoException {
+        List<Slide> slides = project.slides();
+        long pair = 0;
+        long previous = 0;
+        for (int i = 0; i < slides.size(); i++) {
+            long bytes = workingBytes(setup(i, slides.get(i)));
+            pair = Math.max(pair, previous + bytes);
+            previous = bytes;
+        }
+        return pair;
     }
 
     /**
