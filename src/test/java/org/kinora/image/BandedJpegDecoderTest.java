@@ -216,7 +216,7 @@ class BandedJpegDecoderTest {
         int refused = 0;
         for (boolean progressive : new boolean[] {false, true}) {
             byte[] clean = PlainJpegPathTest.jpeg(img, progressive, 2, 2, 0.9f);
-            int sos = indexOf(clean, 0xDA);
+            int sos = PlainJpegPathTest.indexOfMarker(clean, 0xDA);
             for (int seed = 0; seed < 12; seed++) {
                 byte[] jpeg = clean.clone();
                 Random random = new Random(seed);
@@ -251,7 +251,7 @@ class BandedJpegDecoderTest {
                 .isInstanceOf(JpegDecodeException.class).hasMessageContaining("Huffman table");
         // A scan that selects table slot 3, which no DHT defines (FFmpeg refuses that too).
         byte[] slot3 = jpeg.clone();
-        int sos = indexOf(slot3, 0xDA);
+        int sos = PlainJpegPathTest.indexOfMarker(slot3, 0xDA);
         slot3[sos + 6] = 0x33;
         assertThatThrownBy(() -> FfmpegJpegDecoder.decode(slot3, slot3.length, 0).close())
                 .isInstanceOf(FfmpegJpegDecoder.Refused.class);
@@ -262,7 +262,7 @@ class BandedJpegDecoderTest {
     @Test
     void unsupportedCodingIsRefusedWithAReason() throws Exception {
         byte[] plain = TestImages.jpeg(SyntheticPhoto.waves(64, 48, 1, 8, 0.2, BufferedImage.TYPE_INT_RGB), 0.9f);
-        int sof = indexOf(plain, 0xC0);
+        int sof = PlainJpegPathTest.indexOfMarker(plain, 0xC0);
         assertThat(BandedJpegDecoder.open(plain, plain.length, 0).width()).isEqualTo(64);
 
         byte[] arithmetic = plain.clone();
@@ -409,25 +409,9 @@ class BandedJpegDecoderTest {
         return Arrays.mismatch(a, b);
     }
 
-    /** Offset of the first marker FF {@code marker} among the segments before the first scan's data. */
-    private static int indexOf(byte[] jpeg, int marker) {
-        int pos = 2;
-        while (pos + 4 <= jpeg.length) {
-            int m = jpeg[pos + 1] & 0xFF;
-            if (m == marker) {
-                return pos;
-            }
-            if (m == 0xDA) {
-                break;
-            }
-            pos += 2 + ((jpeg[pos + 2] & 0xFF) << 8 | (jpeg[pos + 3] & 0xFF));
-        }
-        throw new AssertionError("no marker " + Integer.toHexString(marker));
-    }
-
     /** Offset of the first RSTn marker with number {@code n}. */
     private static int indexOfRst(byte[] jpeg, int n) {
-        for (int i = indexOf(jpeg, 0xDA); i + 1 < jpeg.length; i++) {
+        for (int i = PlainJpegPathTest.indexOfMarker(jpeg, 0xDA); i + 1 < jpeg.length; i++) {
             if (jpeg[i] == (byte) 0xFF && (jpeg[i + 1] & 0xFF) == 0xD0 + n) {
                 return i;
             }

@@ -371,7 +371,7 @@ class PlainJpegPathTest {
     }
 
     /** Offset of the first marker 0xFF {@code marker} among the segments before the scan data. */
-    private static int indexOfMarker(byte[] jpeg, int marker) {
+    static int indexOfMarker(byte[] jpeg, int marker) {
         int pos = 2;
         while (pos + 4 <= jpeg.length) {
             int m = jpeg[pos + 1] & 0xFF;

@@ -283,6 +283,9 @@ public final class FrameRenderer implements FrameSource {
         int releasedBelow = 0;
         for (int i = 0; i < slides.size(); i++) {
             int first = timeline.startFrame(i);
+            if (first >= timeline.totalFrames()) {
+                break; // a last slide too short to get a frame: never loaded
+            }
             int current = timeline.at(first).base().slideIndex();
             while (releasedBelow < current
                     && timeline.startFrame(releasedBelow) + timeline.frameCount(releasedBelow) <= first - delay) {
