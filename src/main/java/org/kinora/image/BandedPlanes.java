@@ -57,10 +57,6 @@ final class BandedPlanes implements YcbcrRows.Planes {
         return (int) Math.min(decoder.mcuRows(), rows);
     }
 
-    int mcuRowsPerBand() {
-        return bandMcuRows;
-    }
-
     @Override
     public void luma(int y, byte[] dst, int n) {
         BandedJpegDecoder.Band b = band(y / bandLumaRows);

@@ -1,7 +1,5 @@
 package org.kinora.image;
 
-import java.nio.ByteBuffer;
-
 /**
  * Rows of a decoded JPEG's planes (full-range BT.601 Y'CbCr, chroma subsampled by 1 or 2 on each
  * axis, or grey) as sRGB floats, converted the way libjpeg does: chroma upsampled with the
@@ -34,22 +32,9 @@ final class YcbcrRows implements RgbRows {
     private final float[] vCb;
     private final float[] vCr;
 
-    /** A grey image: the samples are shown as they are, like the ImageIO path does. */
-    static YcbcrRows grey(int width, int height, ByteBuffer luma, int lumaStride) {
-        return new YcbcrRows(width, height, buffers(luma, lumaStride, null, null, 0), false, 0, 0);
-    }
-
     /**
-     * @param shiftX log2 of the horizontal chroma subsampling (0 or 1)
-     * @param shiftY log2 of the vertical chroma subsampling (0 or 1)
-     */
-    static YcbcrRows colour(int width, int height, ByteBuffer luma, int lumaStride, ByteBuffer cb, ByteBuffer cr,
-            int chromaStride, int shiftX, int shiftY) {
-        return new YcbcrRows(width, height, buffers(luma, lumaStride, cb, cr, chromaStride), true, shiftX, shiftY);
-    }
-
-    /**
-     * @param colour false for grey ({@link Planes#chroma} is then never called)
+     * @param colour false for grey ({@link Planes#chroma} is then never called): the samples are
+     *               shown as they are, like the ImageIO path does
      * @param shiftX log2 of the horizontal chroma subsampling (0 or 1)
      * @param shiftY log2 of the vertical chroma subsampling (0 or 1)
      */
@@ -70,21 +55,6 @@ final class YcbcrRows implements RgbRows {
         this.far = colour ? new byte[chromaWidth] : null;
         this.vCb = colour ? new float[chromaWidth] : null;
         this.vCr = colour ? new float[chromaWidth] : null;
-    }
-
-    /** Planes held whole in (native) buffers, rows {@code stride} bytes apart. */
-    private static Planes buffers(ByteBuffer luma, int lumaStride, ByteBuffer cb, ByteBuffer cr, int chromaStride) {
-        return new Planes() {
-            @Override
-            public void luma(int y, byte[] dst, int n) {
-                luma.get(y * lumaStride, dst, 0, n);
-            }
-
-            @Override
-            public void chroma(int c, int cy, byte[] dst, int n) {
-                (c == 1 ? cb : cr).get(cy * chromaStride, dst, 0, n);
-            }
-        };
     }
 
     @Override

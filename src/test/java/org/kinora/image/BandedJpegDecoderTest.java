@@ -50,13 +50,7 @@ class BandedJpegDecoderTest {
 
     @Test
     void greyJpegsMatchFfmpeg() throws Exception {
-        BufferedImage colour = SyntheticPhoto.waves(301, 203, 5, 24, 0.45, BufferedImage.TYPE_INT_RGB);
-        BufferedImage grey = new BufferedImage(301, 203, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < 203; y++) {
-            for (int x = 0; x < 301; x++) {
-                grey.getRaster().setSample(x, y, 0, colour.getRGB(x, y) >> 8 & 0xFF);
-            }
-        }
+        BufferedImage grey = SyntheticPhoto.greyWaves(301, 203, 5, 24, 0.45);
         for (boolean progressive : new boolean[] {false, true}) {
             byte[] jpeg = PlainJpegPathTest.jpeg(grey, progressive, 1, 1, 0.9f);
             assertThat(JpegStructure.parse(jpeg).components()).hasSize(1);

@@ -196,16 +196,32 @@ final class FfmpegJpegDecoder {
             // limited), the samples are converted as full range, as libjpeg and the ImageIO path do.
             ByteBuffer luma = plane(frame, 0, h);
             if (shiftX < 0) {
-                rows = YcbcrRows.grey(w, h, luma, frame.linesize(0));
+                rows = new YcbcrRows(w, h, planes(luma, frame.linesize(0), null, null, 0), false, 0, 0);
             } else {
                 int ch = (h + (1 << shiftY) - 1) >> shiftY;
                 if (frame.linesize(1) != frame.linesize(2)) {
                     throw new Refused("chroma planes with different strides");
                 }
-                rows = YcbcrRows.colour(w, h, luma, frame.linesize(0), plane(frame, 1, ch), plane(frame, 2, ch),
-                        frame.linesize(1), shiftX, shiftY);
+                rows = new YcbcrRows(w, h, planes(luma, frame.linesize(0), plane(frame, 1, ch), plane(frame, 2, ch),
+                        frame.linesize(1)), true, shiftX, shiftY);
             }
             this.frame = frame;
+        }
+
+        /** The frame's planes as {@link YcbcrRows} reads them, rows {@code stride} bytes apart. */
+        private static YcbcrRows.Planes planes(ByteBuffer luma, int lumaStride, ByteBuffer cb, ByteBuffer cr,
+                                               int chromaStride) {
+            return new YcbcrRows.Planes() {
+                @Override
+                public void luma(int y, byte[] dst, int n) {
+                    luma.get(y * lumaStride, dst, 0, n);
+                }
+
+                @Override
+                public void chroma(int c, int cy, byte[] dst, int n) {
+                    (c == 1 ? cb : cr).get(cy * chromaStride, dst, 0, n);
+                }
+            };
         }
 
         private static ByteBuffer plane(AVFrame frame, int index, int rows) {

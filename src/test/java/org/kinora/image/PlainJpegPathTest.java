@@ -75,15 +75,7 @@ class PlainJpegPathTest {
 
     @Test
     void greyJpegTakesTheFastPathAndMatchesImageIo() throws Exception {
-        // Raw grey samples copied from a colour photo's green (setRGB on a grey image goes through a
-        // colour conversion per pixel: slow).
-        BufferedImage colour = SyntheticPhoto.waves(640, 479, 3, 24, 0.4, BufferedImage.TYPE_INT_RGB);
-        BufferedImage photo = new BufferedImage(640, 479, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < 479; y++) {
-            for (int x = 0; x < 640; x++) {
-                photo.getRaster().setSample(x, y, 0, colour.getRGB(x, y) >> 8 & 0xFF);
-            }
-        }
+        BufferedImage photo = SyntheticPhoto.greyWaves(640, 479, 3, 24, 0.4);
         for (boolean progressive : new boolean[] {false, true}) {
             byte[] jpeg = jpeg(photo, progressive, 1, 1, 0.9f);
             assertThat(JpegStructure.parse(jpeg).components()).hasSize(1);

@@ -49,6 +49,21 @@ public final class SyntheticPhoto {
         return img;
     }
 
+    /**
+     * {@link #waves} as an 8-bit grey image: the green samples copied raw (setRGB on a grey image
+     * goes through a colour conversion per pixel: slow).
+     */
+    public static BufferedImage greyWaves(int w, int h, long seed, int waveCount, double maxFrequency) {
+        BufferedImage colour = waves(w, h, seed, waveCount, maxFrequency, BufferedImage.TYPE_INT_RGB);
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                grey.getRaster().setSample(x, y, 0, colour.getRGB(x, y) >> 8 & 0xFF);
+            }
+        }
+        return grey;
+    }
+
     private static int clamp(double v) {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }

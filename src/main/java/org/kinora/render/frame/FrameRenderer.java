@@ -273,15 +273,26 @@ public final class FrameRenderer implements FrameSource {
      */
     public PhotoMemory photoMemory() throws PhotoException {
         List<Slide> slides = project.slides();
-        int delay = (int) Math.round(RELEASE_AFTER_SECONDS * fps());
+        int n = slides.size();
+        Setup[] setups = new Setup[n];
+        long[] working = new long[n];
+        long largest = 0;
+        long pair = 0;
+        for (int i = 0; i < n; i++) {
+            setups[i] = setup(i, slides.get(i));
+            working[i] = workingBytes(setups[i]);
+            largest = Math.max(largest, working[i]);
+            pair = Math.max(pair, working[i] + (i > 0 ? working[i - 1] : 0));
+        }
         // Short slides finish faster than they are released; beyond this the cache evicts the
         // least recently used photo, which keeps a transition's two photos and the next one.
-        long budget = largestConsecutivePair() + largestWorkingCopy();
+        long budget = pair + largest;
+        int delay = (int) Math.round(RELEASE_AFTER_SECONDS * fps());
         long heap = 0;
         long cached = 0;
         boolean evicting = false;
         int releasedBelow = 0;
-        for (int i = 0; i < slides.size(); i++) {
+        for (int i = 0; i < n; i++) {
             int first = timeline.startFrame(i);
             if (first >= timeline.totalFrames()) {
                 break; // a last slide too short to get a frame: never loaded
@@ -293,41 +304,19 @@ public final class FrameRenderer implements FrameSource {
             }
             Map<PhotoKey, Long> held = new HashMap<>();
             for (int j = releasedBelow; j < i; j++) {
-                Setup s = setup(j, slides.get(j));
-                held.put(s.key(), workingBytes(s));
+                held.put(setups[j].key(), working[j]);
             }
             long holdingAll = held.values().stream().mapToLong(Long::longValue).sum();
             evicting |= holdingAll > budget;
             long holding = Math.min(budget, holdingAll);
-            Setup s = setup(i, slides.get(i));
-            boolean loads = !held.containsKey(s.key());
-            long adds = loads ? workingBytes(s) : 0;
-            heap = Math.max(heap, holding + adds + (loads ? loadPeakBytes(s) : 0));
+            boolean loads = !held.containsKey(setups[i].key());
+            long adds = loads ? working[i] : 0;
+            heap = Math.max(heap, holding + adds + (loads ? loadPeakBytes(setups[i]) : 0));
             cached = Math.max(cached, holding + adds);
         }
         // Evicted photos become garbage as fast as slides go by (a 1,000-photo show of 0.1 s
         // slides collected all the time without this room).
         return new PhotoMemory(evicting ? heap + budget / 2 : heap, cached);
-    }
-
-    private long largestWorkingCopy() throws PhotoException {
-        long largest = 0;
-        for (int i = 0; i < project.slides().size(); i++) {
-            largest = Math.max(largest, workingBytes(setup(i, project.slides().get(i))));
-        }
-        return largest;
-    }
-
-    private long largestConsecutivePair() throws PhotoException {
-        List<Slide> slides = project.slides();
-        long pair = 0;
-        long previous = 0;
-        for (int i = 0; i < slides.size(); i++) {
-            long bytes = workingBytes(setup(i, slides.get(i)));
-            pair = Math.max(pair, previous + bytes);
-            previous = bytes;
-        }
-        return pair;
     }
 
     /**

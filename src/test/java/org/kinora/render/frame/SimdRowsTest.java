@@ -55,6 +55,12 @@ class SimdRowsTest {
     }
 
     @Test
+    void theEarlyCompileOptionNamesTheKernelsClass() {
+        // Written as a string so the launcher never loads SimdRows (it needs the vector module).
+        assertThat(Simd.EARLY_COMPILE).anyMatch(o -> o.contains(SimdRows.class.getName() + "::*"));
+    }
+
+    @Test
     void autoNeedsTheModuleAndARecentJdk() {
         assertThat(Simd.decide("auto", false, 25)).isFalse();
         assertThat(Simd.decide("off", true, 25)).isFalse();
