@@ -62,36 +62,12 @@ public final class PhotoCache implements AutoCloseable {
         synchronized (this) {
             entry = entries.get(key);
             if (entry == null) {
-                entry = new Entry();
-                entries.put(key, entry);
+                entry = claim(key);
                 owner = true;
-                loads++;
             }
         }
         if (owner) {
-            T value;
-            try {
-                value = loader.load();
-                if (value == null) {
-                    throw new IllegalStateException("loader returned nothing for " + key);
-                }
-            } catch (IOException | RuntimeException | Error e) {
-                synchronized (this) {
-                    entries.remove(key, entry);
-                }
-                entry.future.completeExceptionally(e);
-                throw e;
-            }
-            synchronized (this) {
-                entry.bytes = value.bytes();
-                entry.done = true;
-                if (entries.get(key) == entry) {
-                    used += entry.bytes;
-                    evictOver(key);
-                }
-            }
-            entry.future.complete(value);
-            return value;
+            return load(key, entry, loader);
         }
         try {
             return (T) entry.future.get();
@@ -113,6 +89,57 @@ public final class PhotoCache implements AutoCloseable {
             }
             throw new IOException(cause);
         }
+    }
+
+    /**
+     * Loads key ahead of need, unless it is already held or loading: unlike {@link #get} it never
+     * waits for another thread's load.
+     *
+     * @return whether this call loaded it
+     */
+    public <T extends Sized> boolean loadIfAbsent(Object key, Loader<T> loader) throws IOException {
+        Entry entry;
+        synchronized (this) {
+            if (entries.containsKey(key)) {
+                return false;
+            }
+            entry = claim(key);
+        }
+        load(key, entry, loader);
+        return true;
+    }
+
+    private Entry claim(Object key) {
+        Entry entry = new Entry();
+        entries.put(key, entry);
+        loads++;
+        return entry;
+    }
+
+    private <T extends Sized> T load(Object key, Entry entry, Loader<T> loader) throws IOException {
+        T value;
+        try {
+            value = loader.load();
+            if (value == null) {
+                throw new IllegalStateException("loader returned nothing for " + key);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            synchronized (this) {
+                entries.remove(key, entry);
+            }
+            entry.future.completeExceptionally(e);
+            throw e;
+        }
+        synchronized (this) {
+            entry.bytes = value.bytes();
+            entry.done = true;
+            if (entries.get(key) == entry) {
+                used += entry.bytes;
+                evictOver(key);
+            }
+        }
+        entry.future.complete(value);
+        return value;
     }
 
     private void evictOver(Object keep) {

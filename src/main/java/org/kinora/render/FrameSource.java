@@ -22,6 +22,15 @@ public interface FrameSource extends AutoCloseable {
      */
     void renderYuv(int index, YuvFrame out) throws FrameRenderException;
 
+    /**
+     * Called by a producer that has just finished frame {@code doneFrame} and holds no frame, so
+     * that slow preparation for the frames coming next (loading the next photo) runs while other
+     * producers keep drawing, instead of inside a frame the encoder is about to wait for.
+     * Failures are left to the frame that needs what failed, which reports them.
+     */
+    default void prepareAhead(int doneFrame) {
+    }
+
     @Override
     default void close() {
     }

@@ -78,4 +78,47 @@ class PhotoCacheTest {
         assertThat(cache.size()).isZero();
         assertThat(cache.get("x", () -> new Blob(5)).bytes()).isEqualTo(5);
     }
+
+    @Test
+    void loadIfAbsentLoadsOnceAndNeverWaitsForAnotherLoad() throws Exception {
+        PhotoCache cache = new PhotoCache(1000);
+        java.util.concurrent.CountDownLatch loading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Blob> slow = pool.submit(() -> cache.get("next", () -> {
+                loading.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Blob(10);
+            }));
+            loading.await();
+            // Another thread is loading it: this returns at once instead of waiting.
+            assertThat(cache.loadIfAbsent("next", () -> new Blob(99))).isFalse();
+            finish.countDown();
+            slow.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(cache.loadIfAbsent("next", () -> new Blob(99))).isFalse();
+        assertThat(cache.loadIfAbsent("other", () -> new Blob(20))).isTrue();
+        assertThat(cache.loadCount()).isEqualTo(2);
+        assertThat(cache.bytesHeld()).isEqualTo(30);
+        // What it loaded is what get returns, without a second load.
+        assertThat(cache.get("other", () -> new Blob(77)).bytes()).isEqualTo(20);
+        assertThat(cache.loadCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedLoadAheadIsNotKept() throws Exception {
+        PhotoCache cache = new PhotoCache(1000);
+        assertThatThrownBy(() -> cache.loadIfAbsent("bad", () -> {
+            throw new IOException("corrupt");
+        })).hasMessage("corrupt");
+        assertThat(cache.size()).isZero();
+        assertThat(cache.get("bad", () -> new Blob(5)).bytes()).isEqualTo(5);
+    }
 }

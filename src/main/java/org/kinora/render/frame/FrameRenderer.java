@@ -53,10 +53,20 @@ public final class FrameRenderer implements FrameSource {
 
     /**
      * A slide's photo leaves the cache once frames this far past the slide's end are being drawn:
-     * an export renders nearly in order, so no pending frame needs it any more (if one does, it is
-     * simply decoded again). The byte budget bounds everything else, such as preview scrubbing.
+     * an export renders nearly in order (the frames in flight span the pipeline's queue, 2 x
+     * producers + 2, under 45 frames up to 21 producers), so no pending frame needs it any more;
+     * if one does, it is simply decoded again. The byte budget bounds everything else, such as
+     * preview scrubbing.
      */
-    public static final double RELEASE_AFTER_SECONDS = 2.0;
+    public static final double RELEASE_AFTER_SECONDS = 1.5;
+
+    /**
+     * How long before its first frame the next slide's photo is loaded ({@link #prepareAhead}):
+     * enough for a 20 MP decode on a busy core before the queued frames run out. Together with
+     * {@link #RELEASE_AFTER_SECONDS} it keeps what the cache holds during a load as it was when
+     * photos loaded on demand 2 s after the release point.
+     */
+    public static final double PREFETCH_SECONDS = 0.5;
 
     private static final int[] BLACK = {16, 128, 128};
     private static final int[] WHITE = {235, 128, 128};
@@ -170,6 +180,36 @@ public final class FrameRenderer implements FrameSource {
         s.main.toArgb(argb);
     }
 
+    /**
+     * Loads the next slide's photo once the frames just drawn are within {@link #PREFETCH_SECONDS}
+     * of its first frame. Loading it inside that first frame instead stalled both producers for
+     * the whole decode (up to 0.7 s cold) while the encoder, which needs that frame next, waited.
+     */
+    @Override
+    public void prepareAhead(int doneFrame) {
+        if (doneFrame < 0 || doneFrame >= timeline.totalFrames()) {
+            return;
+        }
+        Timeline.FrameSpec f = timeline.at(doneFrame);
+        int next = (f.inTransition() ? f.incoming() : f.base()).slideIndex() + 1;
+        if (next >= project.slides().size()
+                || timeline.startFrame(next) >= timeline.totalFrames()
+                || timeline.startFrame(next) - doneFrame > prefetchFrames()) {
+            return;
+        }
+        Slide slide = project.slides().get(next);
+        try {
+            Setup setup = setup(next, slide);
+            cache.loadIfAbsent(setup.key(), () -> prepare(setup));
+        } catch (IOException e) {
+            // A PhotoException too. The first frame of that slide loads it again and reports the failure with its slide.
+        }
+    }
+
+    private int prefetchFrames() {
+        return (int) Math.round(PREFETCH_SECONDS * fps());
+    }
+
     private void compose(int index, Scratch s) throws FrameRenderException {
         Timeline.FrameSpec f = timeline.at(index);
         releaseFinishedSlides(index, f.base().slideIndex());
@@ -264,11 +304,11 @@ public final class FrameRenderer implements FrameSource {
 
     /**
      * What this project's photos take in a render, from photo headers alone (nothing is decoded).
-     * It replays the render's order: when a slide's photo loads, the cache still holds the photos
-     * of the slides not yet released ({@link #RELEASE_AFTER_SECONDS}, in order, as
-     * {@code releaseFinishedSlides} does) up to the largest pair of consecutive photos plus the
-     * largest photo, and
-     * the load adds the new working copy plus the decoder's peak. Canvases and the rest of the
+     * It replays the render's order: when a slide's photo loads ({@link #PREFETCH_SECONDS} ahead
+     * of its first frame), the cache still holds the photos of the slides not yet released
+     * ({@link #RELEASE_AFTER_SECONDS}, in order, as {@code releaseFinishedSlides} does) up to the
+     * largest pair of consecutive photos plus the largest photo, and the load adds the new
+     * working copy plus the decoder's peak. Canvases and the rest of the
      * renderer are not counted.
      */
     public PhotoMemory photoMemory() throws PhotoException {
@@ -293,13 +333,13 @@ public final class FrameRenderer implements FrameSource {
         boolean evicting = false;
         int releasedBelow = 0;
         for (int i = 0; i < n; i++) {
-            int first = timeline.startFrame(i);
-            if (first >= timeline.totalFrames()) {
+            if (timeline.startFrame(i) >= timeline.totalFrames()) {
                 break; // a last slide too short to get a frame: never loaded
             }
-            int current = timeline.at(first).base().slideIndex();
+            int loadsAt = loadFrame(i);
+            int current = timeline.at(loadsAt).base().slideIndex();
             while (releasedBelow < current
-                    && timeline.startFrame(releasedBelow) + timeline.frameCount(releasedBelow) <= first - delay) {
+                    && timeline.startFrame(releasedBelow) + timeline.frameCount(releasedBelow) <= loadsAt - delay) {
                 releasedBelow++;
             }
             Map<PhotoKey, Long> held = new HashMap<>();
@@ -317,6 +357,17 @@ public final class FrameRenderer implements FrameSource {
         // Evicted photos become garbage as fast as slides go by (a 1,000-photo show of 0.1 s
         // slides collected all the time without this room).
         return new PhotoMemory(evicting ? heap + budget / 2 : heap, cached);
+    }
+
+    /**
+     * The frame after which slide i's photo loads: {@link #prepareAhead} fires once the previous
+     * slide is on screen and the frames are within {@link #PREFETCH_SECONDS} of slide i.
+     */
+    private int loadFrame(int i) {
+        if (i == 0) {
+            return 0;
+        }
+        return Math.max(timeline.startFrame(i - 1), timeline.startFrame(i) - prefetchFrames());
     }
 
     /**

@@ -36,6 +36,7 @@ public final class EncoderOnlyBench {
             int i;
             while ((i = next.getAndIncrement()) < frames.frameCount()) {
                 frames.renderYuv(i, frame);
+                frames.prepareAhead(i);
             }
         });
         return frames.frameCount() / ((System.nanoTime() - start) / 1e9);
@@ -57,6 +58,7 @@ public final class EncoderOnlyBench {
                     while (data.hasRemaining()) {
                         at += ch.write(data, at);
                     }
+                    frames.prepareAhead(i);
                 }
             });
         }

@@ -114,6 +114,7 @@ public final class RenderJob {
                 YuvFrame frame = ring.awaitFree(index);
                 request.frames().renderYuv(index, frame);
                 ring.publish(index);
+                request.frames().prepareAhead(index);
             }
         } catch (StoppedException e) {
             return; // another thread stopped the render and reports why

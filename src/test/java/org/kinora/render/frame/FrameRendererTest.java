@@ -294,4 +294,51 @@ class FrameRendererTest {
             assertThat(most).isLessThanOrEqualTo(budget);
         }
     }
+
+    /** The next slide's photo loads between frames, before its first frame needs it. */
+    @Test
+    void prepareAheadLoadsTheNextPhotoShortlyBeforeItsFirstFrame() throws Exception {
+        Path first = solid("first.png", 320, 180, 0x204060);
+        Path second = solid("second.png", 320, 180, 0x604020);
+        Project p = Frames.project(64, 36, 10, List.of(
+                Frames.still(first, 3.0, FitMode.FILL, Transition.crossfade(0.5)),
+                Frames.still(second, 2.0, FitMode.FILL, Transition.NONE)));
+        try (FrameRenderer r = new FrameRenderer(p)) {
+            YuvFrame f = new YuvFrame(64, 36);
+            int secondStarts = p.timeline().startFrame(1);
+            int lead = (int) Math.round(FrameRenderer.PREFETCH_SECONDS * 10);
+            r.renderYuv(0, f);
+            r.prepareAhead(0);
+            r.prepareAhead(secondStarts - lead - 1);
+            assertThat(r.cache().loadCount()).as("too early: only the first photo").isEqualTo(1);
+
+            r.prepareAhead(secondStarts - lead);
+            assertThat(r.cache().loadCount()).isEqualTo(2);
+            r.prepareAhead(secondStarts - 1);
+            for (int i = secondStarts; i < r.frameCount(); i++) {
+                r.renderYuv(i, f);
+            }
+            assertThat(r.cache().loadCount()).as("the frames found it loaded").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCorruptNextPhotoIsReportedByItsFrameNotByTheLoadAhead() throws Exception {
+        Path first = solid("good.png", 320, 180, 0x204060);
+        Path broken = dir.resolve("broken.jpg");
+        Files.write(broken, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'});
+        Project p = Frames.project(64, 36, 10, List.of(
+                Frames.still(first, 1.0, FitMode.FILL, Transition.NONE),
+                Frames.still(broken, 1.0, FitMode.FILL, Transition.NONE)));
+        try (FrameRenderer r = new FrameRenderer(p)) {
+            YuvFrame f = new YuvFrame(64, 36);
+            int secondStarts = p.timeline().startFrame(1);
+            r.renderYuv(secondStarts - 1, f);
+            r.prepareAhead(secondStarts - 1);
+            assertThatThrownBy(() -> r.renderYuv(secondStarts, f))
+                    .isInstanceOf(FrameRenderException.class)
+                    .hasMessageContaining("broken.jpg")
+                    .satisfies(e -> assertThat(((FrameRenderException) e).slideIndex()).isEqualTo(1));
+        }
+    }
 }
