@@ -56,6 +56,11 @@ final class FramePreviewRenderer implements PreviewRenderer {
         renderer.renderArgb(frame, argb);
     }
 
+    @Override
+    public void prepareAhead(int doneFrame) {
+        renderer.prepareAhead(doneFrame);
+    }
+
     /** Does not close the FrameRenderer: that would free the cache the next version shares. */
     @Override
     public void close() {

@@ -262,6 +262,7 @@ final class PreviewPane extends BorderPane {
         int hgt = h.renderer.height();
         int[] buf = takeBuffer(w * hgt);
         long gen = generation;
+        boolean playing = clock.playing();
         inFlight++;
         Runnable render = () -> {
             Exception failure = null;
@@ -269,11 +270,17 @@ final class PreviewPane extends BorderPane {
                 h.renderer.renderArgb(frame, buf);
             } catch (Exception e) {
                 failure = e;
-            } finally {
-                h.release();
             }
             Exception problem = failure;
             fx.execute(() -> finished(frame, session, gen, w, hgt, buf, problem));
+            try {
+                if (playing && problem == null) {
+                    // After the frame is handed over: the other preview threads keep drawing meanwhile.
+                    h.renderer.prepareAhead(frame);
+                }
+            } finally {
+                h.release();
+            }
         };
         try {
             background.execute(render);

@@ -17,6 +17,13 @@ interface PreviewRenderer extends AutoCloseable {
     /** Writes frame {@code frame} as width*height opaque premultiplied ARGB ints. Thread-safe. */
     void renderArgb(int frame, int[] argb) throws Exception;
 
+    /**
+     * While playing, after frame {@code doneFrame} was handed over: loads what the frames coming
+     * next need (the next slide's photo), so playback does not stall at the slide change.
+     */
+    default void prepareAhead(int doneFrame) {
+    }
+
     @Override
     void close();
 

@@ -32,12 +32,53 @@ class PreviewPlaybackTest {
     private final Preferences prefs = Preferences.userRoot().node("org/kinora/test/" + UUID.randomUUID());
     private final ExecutorService previewThreads = Executors.newFixedThreadPool(2);
     private final FramePreviewRenderer.Factory renderers = new FramePreviewRenderer.Factory();
+    /** Frames after which the preview asked its renderer to load ahead. */
+    private final List<Integer> loadsAhead = new java.util.concurrent.CopyOnWriteArrayList<>();
     private EditorWindow window;
+
+    /** The real renderers, recording {@link PreviewRenderer#prepareAhead} calls. */
+    private PreviewRenderer.Factory recording() {
+        return (project, width, height) -> {
+            PreviewRenderer real = renderers.create(project, width, height);
+            return new PreviewRenderer() {
+                @Override
+                public int width() {
+                    return real.width();
+                }
+
+                @Override
+                public int height() {
+                    return real.height();
+                }
+
+                @Override
+                public int frameCount() {
+                    return real.frameCount();
+                }
+
+                @Override
+                public void renderArgb(int frame, int[] argb) throws Exception {
+                    real.renderArgb(frame, argb);
+                }
+
+                @Override
+                public void prepareAhead(int doneFrame) {
+                    loadsAhead.add(doneFrame);
+                    real.prepareAhead(doneFrame);
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        };
+    }
 
     @Start
     void start(Stage stage) {
         EditorServices services = new EditorServices(Runnable::run, previewThreads, Platform::runLater,
-                renderers, null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave")));
+                recording(), null, new RecentFiles(prefs), new Autosave(dir.resolve("autosave")));
         window = new EditorWindow(stage, services);
         stage.show();
     }
@@ -85,5 +126,27 @@ class PreviewPlaybackTest {
         assertThat(preview.isPlaying()).isTrue();
         org.kinora.model.Timeline t = window.project().timeline();
         assertThat(preview.position()).isBetween(t.startFrame(1), t.startFrame(1) + t.frameCount(1) - 1);
+    }
+
+    /** Playing loads the next photo ahead between frames; showing a still frame does not. */
+    @Test
+    void playbackLoadsAheadAndStillFramesDoNot(FxRobot robot) throws Exception {
+        Path first = TestPhotos.write(dir, "ahead1.png", 320, 180);
+        Path second = TestPhotos.write(dir, "ahead2.jpg", 320, 180);
+        robot.interact(() -> window.filmstrip().dropFiles(List.of(first, second), 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        PreviewPane preview = window.preview();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.shownFrame() >= 0);
+        robot.interact(() -> preview.showSlide(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.shownFrame() > 0);
+        Thread.sleep(200);
+        assertThat(loadsAhead).as("still frames").isEmpty();
+
+        robot.interact(() -> preview.showSlide(0));
+        robot.interact(preview::togglePlay);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loadsAhead.size() >= 3);
+        robot.interact(preview::pause);
+        int played = WaitForAsyncUtils.asyncFx(preview::position).get();
+        assertThat(loadsAhead).allSatisfy(f -> assertThat(f).isBetween(0, played));
     }
 }
