@@ -92,14 +92,20 @@ class PreviewPlaybackTest {
         prefs.removeNode();
     }
 
-    @Test
-    void spacePlaysInOrderAndAMotionEditReplaysTheSlide(FxRobot robot) throws Exception {
-        Path red = TestPhotos.write(dir, "red.png", 320, 180);
-        Path blue = TestPhotos.write(dir, "blue.jpg", 320, 180);
-        robot.interact(() -> window.filmstrip().dropFiles(List.of(red, blue), 0));
+    /** Drops two photos written under these names and waits for the preview's first frame. */
+    private PreviewPane dropAndShow(FxRobot robot, String first, String second) throws Exception {
+        Path a = TestPhotos.write(dir, first, 320, 180);
+        Path b = TestPhotos.write(dir, second, 320, 180);
+        robot.interact(() -> window.filmstrip().dropFiles(List.of(a, b), 0));
         WaitForAsyncUtils.waitForFxEvents();
         PreviewPane preview = window.preview();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.shownFrame() >= 0);
+        return preview;
+    }
+
+    @Test
+    void spacePlaysInOrderAndAMotionEditReplaysTheSlide(FxRobot robot) throws Exception {
+        PreviewPane preview = dropAndShow(robot, "red.png", "blue.jpg");
 
         robot.interact(() -> window.filmstrip().list().requestFocus());
         robot.type(KeyCode.SPACE);
@@ -131,12 +137,7 @@ class PreviewPlaybackTest {
     /** Playing loads the next photo ahead between frames; showing a still frame does not. */
     @Test
     void playbackLoadsAheadAndStillFramesDoNot(FxRobot robot) throws Exception {
-        Path first = TestPhotos.write(dir, "ahead1.png", 320, 180);
-        Path second = TestPhotos.write(dir, "ahead2.jpg", 320, 180);
-        robot.interact(() -> window.filmstrip().dropFiles(List.of(first, second), 0));
-        WaitForAsyncUtils.waitForFxEvents();
-        PreviewPane preview = window.preview();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.shownFrame() >= 0);
+        PreviewPane preview = dropAndShow(robot, "ahead1.png", "ahead2.jpg");
         robot.interact(() -> preview.showSlide(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.shownFrame() > 0);
         Thread.sleep(200);
