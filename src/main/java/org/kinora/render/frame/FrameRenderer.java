@@ -202,7 +202,8 @@ public final class FrameRenderer implements FrameSource {
             Setup setup = setup(next, slide);
             cache.loadIfAbsent(setup.key(), () -> prepare(setup));
         } catch (IOException e) {
-            // A PhotoException too. The first frame of that slide loads it again and reports the failure with its slide.
+            // PhotoException included: the slide's first frame loads it again and reports the
+            // failure with its slide and file.
         }
     }
 

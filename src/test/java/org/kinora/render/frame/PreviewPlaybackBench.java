@@ -30,7 +30,8 @@ public final class PreviewPlaybackBench {
         boolean ahead = args[1].equals("ahead");
         Project project = loaded.withOutput(loaded.output().withSize(W, H));
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (FrameRenderer renderer = new FrameRenderer(project, new PhotoLoader(), new PhotoCache(256L << 20), false)) {
+        PhotoCache previewCache = new PhotoCache(256L << 20);
+        try (FrameRenderer renderer = new FrameRenderer(project, new PhotoLoader(), previewCache, false)) {
             int frames = Math.min(renderer.frameCount(), Integer.parseInt(args[2]));
             int counted = Integer.parseInt(args[3]);
             long nanosPerFrame = 1_000_000_000L / project.output().fps();
@@ -66,7 +67,8 @@ public final class PreviewPlaybackBench {
                     worst = Math.max(worst, lateBy);
                 }
             }
-            System.out.printf(Locale.ROOT, "%s: %d of frames %d-%d late (done after the next frame was due), worst by %.0f ms%n",
+            System.out.printf(Locale.ROOT,
+                    "%s: %d of frames %d-%d late (done after the next frame was due), worst by %.0f ms%n",
                     args[1], late, counted, frames - 1, worst / 1e6);
         }
     }
