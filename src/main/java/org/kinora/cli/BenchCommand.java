@@ -112,8 +112,9 @@ final class BenchCommand implements Callable<Integer> {
             Files.delete(render.file());
             long renderRss = ProcessMemory.peakRssKb();
             long renderHeap = peakHeapBytes();
-            out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s; %.1f CPU s)%n",
-                    render.averageFps(), n, render.wallTime().toNanos() / 1e9, render.encoder().ffmpegName(), renderCpu);
+            out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s; %.1f CPU s; the encoder "
+                    + "waited %.2f s for frames)%n", render.averageFps(), n, render.wallTime().toNanos() / 1e9,
+                    render.encoder().ffmpegName(), renderCpu, render.encoderWaited().toNanos() / 1e9);
             // The render runs first, so the high-water mark here is the render's alone.
             out.printf(Locale.ROOT, "render peak RSS:   %d MB (VmHWM after the render: whole process, encoder "
                     + "included); peak heap %d MB%n", renderRss / 1024, renderHeap >> 20);

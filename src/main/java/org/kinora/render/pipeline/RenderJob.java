@@ -147,8 +147,11 @@ public final class RenderJob {
                     RenderRequest.audioLength(request.frames()));
             int total = request.frames().frameCount();
             progress.report(Stage.RENDERING, 0, encoderName);
+            long waitedNanos = 0;
             for (int i = 0; i < total; i++) {
+                long waitStart = System.nanoTime();
                 YuvFrame frame = ring.awaitReady(i);
+                waitedNanos += System.nanoTime() - waitStart;
                 writer.writeVideo(frame);
                 ring.release(i);
                 audio.pumpUntilFrame(i + 1);
@@ -163,7 +166,8 @@ public final class RenderJob {
             output.commit();
             joinProducers();
             RenderResult finished = new RenderResult(output.target(), total, request.settings().fps(), bytes,
-                    writer.encoder(), opened.skipped(), java.time.Duration.ofNanos(System.nanoTime() - startNanos));
+                    writer.encoder(), opened.skipped(), java.time.Duration.ofNanos(System.nanoTime() - startNanos),
+                    java.time.Duration.ofNanos(waitedNanos));
             reportDone(done, encoderName);
             result = finished;
         } catch (Throwable t) {

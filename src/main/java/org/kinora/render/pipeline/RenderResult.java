@@ -9,9 +9,11 @@ import org.kinora.render.encode.VideoEncoder;
  * A finished render.
  *
  * @param skippedEncoders why each encoder tried before {@code encoder} could not be used
+ * @param encoderWaited how long the encoder thread waited for its next frame: frame generation
+ *                      falling behind the encoder (the first frame included)
  */
 public record RenderResult(Path file, int frames, int fps, long bytes, VideoEncoder encoder,
-                           List<String> skippedEncoders, Duration wallTime) {
+                           List<String> skippedEncoders, Duration wallTime, Duration encoderWaited) {
 
     public RenderResult {
         skippedEncoders = List.copyOf(skippedEncoders);

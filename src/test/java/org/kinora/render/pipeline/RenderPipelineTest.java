@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -164,6 +165,21 @@ class RenderPipelineTest {
         assertThat(onlyTarget()).isEmpty();
         assertThat(events.get(events.size() - 1).stage()).isEqualTo(RenderProgress.Stage.CANCELLED);
         assertThat(events.get(events.size() - 1).framesDone()).isLessThan(600);
+    }
+
+    /** The render says how long the encoder waited for frames: generation falling behind it. */
+    @Test
+    void reportsHowLongTheEncoderWaitedForFrames() throws Exception {
+        GradientFrames slow = new GradientFrames(W, H, FPS, 30, 1).slowedBy(20);
+        RenderResult waited = RenderPipeline.render(request(slow, dir.resolve("slow.mp4")).withProducers(1),
+                RenderListener.NONE);
+        // One producer at 20 ms a frame: the encoder, far faster at this size, waits most of that.
+        assertThat(waited.encoderWaited()).isGreaterThan(Duration.ofMillis(30 * 20 / 2))
+                .isLessThanOrEqualTo(waited.wallTime());
+
+        GradientFrames fast = new GradientFrames(W, H, FPS, 30, 1);
+        RenderResult quick = RenderPipeline.render(request(fast, dir.resolve("fast.mp4")), RenderListener.NONE);
+        assertThat(quick.encoderWaited()).isLessThan(waited.encoderWaited());
     }
 
     @Test
