@@ -265,15 +265,15 @@ final class PreviewPane extends BorderPane {
         boolean playing = clock.playing();
         inFlight++;
         Runnable render = () -> {
-            Exception failure = null;
             try {
-                h.renderer.renderArgb(frame, buf);
-            } catch (Exception e) {
-                failure = e;
-            }
-            Exception problem = failure;
-            fx.execute(() -> finished(frame, session, gen, w, hgt, buf, problem));
-            try {
+                Exception failure = null;
+                try {
+                    h.renderer.renderArgb(frame, buf);
+                } catch (Exception e) {
+                    failure = e;
+                }
+                Exception problem = failure;
+                fx.execute(() -> finished(frame, session, gen, w, hgt, buf, problem));
                 if (playing && problem == null) {
                     // After the frame is handed over: the other preview threads keep drawing meanwhile.
                     h.renderer.prepareAhead(frame);
