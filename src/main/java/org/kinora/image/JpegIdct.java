@@ -18,7 +18,7 @@ final class JpegIdct {
 
     /** Work area between the two passes; one per decoder thread. */
     private final int[] tmp = new int[64];
-    /** The odd part of one 8-point transform, from {@link #oddFew}. */
+    /** The odd part of one 8-point transform, from {@link #odd}. */
     private final int[] odd = new int[4];
     /** Clamped samples of a whole block, for blocks that the plane's edge cuts. */
     private final byte[] edge = new byte[64];
@@ -92,28 +92,11 @@ final class JpegIdct {
                 }
                 continue;
             }
-            int nonzero = (d1 != 0 ? 1 : 0) | (d3 != 0 ? 2 : 0) | (d5 != 0 ? 4 : 0) | (d7 != 0 ? 8 : 0);
-            int odd0;
-            int odd1;
-            int odd2;
-            int odd3;
-            if ((FEW_ODD >>> nonzero & 1) != 0) {
-                oddFew(nonzero, d1, d3, d5, d7, o);
-                odd0 = o[0];
-                odd1 = o[1];
-                odd2 = o[2];
-                odd3 = o[3];
-            } else {
-                int z5 = (d7 + d3 + d5 + d1) * 9633;
-                int z1 = -(d7 + d1) * 7373;
-                int z2 = -(d5 + d3) * 20995;
-                int z3 = -(d7 + d3) * 16069 + z5;
-                int z4 = -(d5 + d1) * 3196 + z5;
-                odd0 = d7 * 2446 + z1 + z3;
-                odd1 = d5 * 16819 + z2 + z4;
-                odd2 = d3 * 25172 + z2 + z3;
-                odd3 = d1 * 12299 + z1 + z4;
-            }
+            odd(d1, d3, d5, d7, o);
+            int odd0 = o[0];
+            int odd1 = o[1];
+            int odd2 = o[2];
+            int odd3 = o[3];
             int tmp0 = (d0 + d4) << CONST_BITS;
             int tmp1 = (d0 - d4) << CONST_BITS;
             int even3 = even3(d2, d6);
@@ -137,28 +120,11 @@ final class JpegIdct {
             int d5 = t[col + 40];
             int d6 = t[col + 48];
             int d7 = t[col + 56];
-            int nonzero = (d1 != 0 ? 1 : 0) | (d3 != 0 ? 2 : 0) | (d5 != 0 ? 4 : 0) | (d7 != 0 ? 8 : 0);
-            int odd0;
-            int odd1;
-            int odd2;
-            int odd3;
-            if ((FEW_ODD >>> nonzero & 1) != 0) {
-                oddFew(nonzero, d1, d3, d5, d7, o);
-                odd0 = o[0];
-                odd1 = o[1];
-                odd2 = o[2];
-                odd3 = o[3];
-            } else {
-                int z5 = (d7 + d3 + d5 + d1) * 9633;
-                int z1 = -(d7 + d1) * 7373;
-                int z2 = -(d5 + d3) * 20995;
-                int z3 = -(d7 + d3) * 16069 + z5;
-                int z4 = -(d5 + d1) * 3196 + z5;
-                odd0 = d7 * 2446 + z1 + z3;
-                odd1 = d5 * 16819 + z2 + z4;
-                odd2 = d3 * 25172 + z2 + z3;
-                odd3 = d1 * 12299 + z1 + z4;
-            }
+            odd(d1, d3, d5, d7, o);
+            int odd0 = o[0];
+            int odd1 = o[1];
+            int odd2 = o[2];
+            int odd3 = o[3];
             int tmp0 = (d0 + d4) << CONST_BITS;
             int tmp1 = (d0 - d4) << CONST_BITS;
             int even3 = even3(d2, d6);
@@ -188,6 +154,24 @@ final class JpegIdct {
      */
     private static int even2(int d2, int d6) {
         return d2 * 4433 - d6 * (d2 != 0 ? 10704 : 10703);
+    }
+
+    /** The odd part of one 8-point transform (inputs 1, 3, 5, 7) into {@code o}, as FFmpeg's jrevdct.c computes it. */
+    private static void odd(int d1, int d3, int d5, int d7, int[] o) {
+        int nonzero = (d1 != 0 ? 1 : 0) | (d3 != 0 ? 2 : 0) | (d5 != 0 ? 4 : 0) | (d7 != 0 ? 8 : 0);
+        if ((FEW_ODD >>> nonzero & 1) != 0) {
+            oddFew(nonzero, d1, d3, d5, d7, o);
+            return;
+        }
+        int z5 = (d7 + d3 + d5 + d1) * 9633;
+        int z1 = -(d7 + d1) * 7373;
+        int z2 = -(d5 + d3) * 20995;
+        int z3 = -(d7 + d3) * 16069 + z5;
+        int z4 = -(d5 + d1) * 3196 + z5;
+        o[0] = d7 * 2446 + z1 + z3;
+        o[1] = d5 * 16819 + z2 + z4;
+        o[2] = d3 * 25172 + z2 + z3;
+        o[3] = d1 * 12299 + z1 + z4;
     }
 
     /**
