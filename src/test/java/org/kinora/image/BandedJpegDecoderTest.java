@@ -128,7 +128,7 @@ class BandedJpegDecoderTest {
         Arrays.fill(quant, 4);
         assertMatchesFfmpeg(CoefficientJpegWriter.greyZeroPadded(96, 64, levels, quant, 5), "zero padding", 0, 0, 1);
         // An interval declared, no marker written: FFmpeg looks for each, finds none and reads on.
-        byte[] unmarked = insertAfterSoi(CoefficientJpegWriter.grey(96, 64, levels, quant, 0),
+        byte[] unmarked = TestImages.insertAfterSoi(CoefficientJpegWriter.grey(96, 64, levels, quant, 0),
                 new byte[] {(byte) 0xFF, (byte) 0xDD, 0, 4, 0, 5});
         assertMatchesFfmpeg(unmarked, "no markers", 0, 0, 1);
         byte[] jpeg = CoefficientJpegWriter.grey(96, 64, levels, quant, 5);
@@ -284,7 +284,7 @@ class BandedJpegDecoderTest {
     void segmentsFfmpegWouldNotSkipExactlyAreRefused() throws Exception {
         byte[] plain = TestImages.jpeg(SyntheticPhoto.waves(64, 48, 1, 8, 0.2, BufferedImage.TYPE_INT_RGB), 0.9f);
         // An extension segment FFmpeg does not parse, holding what looks like a DHT marker.
-        byte[] extension = insertAfterSoi(plain, new byte[] {(byte) 0xFF, (byte) 0xF0, 0, 6, (byte) 0xFF, (byte) 0xC4, 0, 0});
+        byte[] extension = TestImages.insertAfterSoi(plain, new byte[] {(byte) 0xFF, (byte) 0xF0, 0, 6, (byte) 0xFF, (byte) 0xC4, 0, 0});
         assertRefused(extension, "segment 0xF0");
         // A JFIF segment whose thumbnail more than 10 bytes follow: FFmpeg skips the thumbnail's size less.
         byte[] app0 = new byte[2 + 2 + 4 + 8 + 2 + 3 + 11];
@@ -292,9 +292,9 @@ class BandedJpegDecoderTest {
         System.arraycopy(head, 0, app0, 0, head.length);
         app0[app0.length - 3] = (byte) 0xFF;
         app0[app0.length - 2] = (byte) 0xDA;
-        assertRefused(insertAfterSoi(plain, app0), "segment 0xE0");
+        assertRefused(TestImages.insertAfterSoi(plain, app0), "segment 0xE0");
         app0[app0.length - 2] = 0x12; // no marker code there: decoded, and as FFmpeg does
-        assertMatchesFfmpeg(insertAfterSoi(plain, app0), "JFIF thumbnail", 0, 0);
+        assertMatchesFfmpeg(TestImages.insertAfterSoi(plain, app0), "JFIF thumbnail", 0, 0);
     }
 
     /**
@@ -411,14 +411,6 @@ class BandedJpegDecoderTest {
             }
         }
         throw new AssertionError("no RST" + n);
-    }
-
-    private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
-        byte[] out = new byte[jpeg.length + segment.length];
-        System.arraycopy(jpeg, 0, out, 0, 2);
-        System.arraycopy(segment, 0, out, 2, segment.length);
-        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
-        return out;
     }
 
     private static byte[] withoutSegments(byte[] jpeg, int marker) {

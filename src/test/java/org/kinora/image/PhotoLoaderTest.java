@@ -12,9 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,23 +128,7 @@ class PhotoLoaderTest {
                 raster.setPixel(x, y, new int[] {255 - ink[0], 255 - ink[1], 255 - ink[2], 255 - ink[3]});
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } finally {
-            writer.dispose();
-        }
-        // The writer stores the four components untouched but adds no Adobe APP14 segment, without
-        // which readers guess YCCK; transform 0 declares plain (inverted) CMYK, as Photoshop writes it.
-        byte[] jpeg = bytes.toByteArray();
-        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        byte[] withAdobe = new byte[jpeg.length + adobe.length];
-        System.arraycopy(jpeg, 0, withAdobe, 0, 2);
-        System.arraycopy(adobe, 0, withAdobe, 2, adobe.length);
-        System.arraycopy(jpeg, 2, withAdobe, 2 + adobe.length, jpeg.length - 2);
-        Path file = TestImages.write(dir.resolve("cmyk.jpg"), withAdobe);
+        Path file = TestImages.write(dir.resolve("cmyk.jpg"), TestImages.adobeCmykJpeg(raster));
         RgbImage rgb = loader.load(file, 0, 0);
         float[] white = at(rgb, 8, 8);
         float[] grey = at(rgb, 24, 8);

@@ -156,16 +156,7 @@ class PlainJpegPathTest {
                 raster.setPixel(x, y, new int[] {255, 0, 0, 255}); // inverted ink: full magenta + yellow
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } finally {
-            writer.dispose();
-        }
-        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        byte[] jpeg = insertAfterSoi(bytes.toByteArray(), adobe);
+        byte[] jpeg = TestImages.adobeCmykJpeg(raster);
         assertThat(JpegStructure.parse(jpeg).fastPathRefusal()).contains("4 components");
         Path file = TestImages.write(dir.resolve("cmyk.jpg"), jpeg);
         long before = PhotoLoader.bandedDecodes();
@@ -231,7 +222,7 @@ class PlainJpegPathTest {
         rgbIds[s + 16] = 'B';
         assertThat(JpegStructure.parse(rgbIds).fastPathRefusal()).contains("component ids");
 
-        byte[] adobeRgb = insertAfterSoi(plain,
+        byte[] adobeRgb = TestImages.insertAfterSoi(plain,
                 new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0});
         assertThat(JpegStructure.parse(adobeRgb).fastPathRefusal()).contains("RGB");
     }
@@ -342,15 +333,7 @@ class PlainJpegPathTest {
         int length = 2 + id.length + 2 + profile.length;
         ByteBuffer app2 = ByteBuffer.allocate(2 + length);
         app2.put((byte) 0xFF).put((byte) 0xE2).putShort((short) length).put(id).put((byte) 1).put((byte) 1).put(profile);
-        return insertAfterSoi(jpeg, app2.array());
-    }
-
-    private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
-        byte[] out = new byte[jpeg.length + segment.length];
-        System.arraycopy(jpeg, 0, out, 0, 2);
-        System.arraycopy(segment, 0, out, 2, segment.length);
-        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
-        return out;
+        return TestImages.insertAfterSoi(jpeg, app2.array());
     }
 
     private static byte[] withoutJfif(byte[] jpeg) {

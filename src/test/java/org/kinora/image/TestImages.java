@@ -1,6 +1,7 @@
 package org.kinora.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,6 +33,33 @@ public final class TestImages {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A CMYK JPEG as Photoshop writes one: the raster's four components (inverted ink, 255 = none)
+     * stored as they are, with the Adobe APP14 segment (transform 0) that ImageIO's writer leaves
+     * out and without which readers guess YCCK.
+     */
+    static byte[] adobeCmykJpeg(Raster invertedInk) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(invertedInk, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        return insertAfterSoi(bytes.toByteArray(), adobe);
+    }
+
+    /** The JPEG with a marker segment inserted right after SOI. */
+    static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
+        byte[] out = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, out, 0, 2);
+        System.arraycopy(segment, 0, out, 2, segment.length);
+        System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
+        return out;
     }
 
     /** Inserts an APP1 Exif segment holding only an Orientation tag right after SOI (and JFIF APP0). */

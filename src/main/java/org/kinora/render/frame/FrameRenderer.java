@@ -190,8 +190,7 @@ public final class FrameRenderer implements FrameSource {
         if (doneFrame < 0 || doneFrame >= timeline.totalFrames()) {
             return;
         }
-        Timeline.FrameSpec f = timeline.at(doneFrame);
-        int next = (f.inTransition() ? f.incoming() : f.base()).slideIndex() + 1;
+        int next = timeline.slideAt(doneFrame) + 1; // slideAt: the incoming slide during a transition
         if (next >= project.slides().size()
                 || timeline.startFrame(next) >= timeline.totalFrames()
                 || timeline.startFrame(next) - doneFrame > prefetchFrames()) {
