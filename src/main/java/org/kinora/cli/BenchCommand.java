@@ -19,6 +19,7 @@ import org.kinora.render.FrameRenderException;
 import org.kinora.render.FrameSource;
 import org.kinora.render.YuvFrame;
 import org.kinora.render.encode.EncodeSettings;
+import org.kinora.render.frame.FrameRenderer;
 import org.kinora.render.pipeline.EncoderOnlyBench;
 import org.kinora.render.pipeline.ProjectSources;
 import org.kinora.render.pipeline.RenderListener;
@@ -42,13 +43,16 @@ import picocli.CommandLine.Spec;
         + "frame-generation speed, and peak memory.")
 final class BenchCommand implements Callable<Integer> {
 
+    static final String DEFAULT_PHOTOS = "../shared/photos";
+    static final String DEFAULT_PHOTO_LIMIT = "12";
+
     @Mixin
     Verbosity verbosity;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--photos", paramLabel = "DIR", defaultValue = "../shared/photos",
+    @Option(names = "--photos", paramLabel = "DIR", defaultValue = DEFAULT_PHOTOS,
             description = "Photos of the reference slideshow, in name order (default: ${DEFAULT-VALUE}).")
     Path photos;
 
@@ -65,11 +69,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads making frames (default: one per core).")
     Integer threads;
 
+    @Option(names = "--photos-ahead", paramLabel = "N",
+            description = "Photos loaded ahead, and at once (default: one for every four threads, at least one).")
+    Integer photosAhead;
+
     @Option(names = "--music", paramLabel = "FILE",
             description = "Music for the soundtrack, trimmed to the video (default: silence, still encoded as AAC).")
     Path music;
 
-    @Option(names = "--photo-limit", paramLabel = "N", defaultValue = "12",
+    @Option(names = "--photo-limit", paramLabel = "N", defaultValue = DEFAULT_PHOTO_LIMIT,
             description = "Use the first N photos (default: ${DEFAULT-VALUE}).")
     int photoLimit;
 
@@ -81,25 +89,24 @@ final class BenchCommand implements Callable<Integer> {
         if (producers < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1 or more");
         }
-        List<Path> found = PhotoFinder.find(List.of(photos)).photos();
-        if (found.isEmpty()) {
-            throw new IOException(photos + ": no photos found");
+        int ahead = photosAhead != null ? photosAhead : FrameRenderer.photosAheadFor(producers);
+        if (ahead < 1) {
+            throw new ParameterException(spec.commandLine(), "--photos-ahead must be 1 or more");
         }
-        List<Path> used = found.subList(0, Math.min(photoLimit, found.size()));
-        Project project = ReferenceSlideshow.build(used, output);
+        Project project = referenceProject(photos, photoLimit, output);
         if (music != null) {
             project = project.withAudioTracks(List.of(org.kinora.model.AudioTrack.of(music.toAbsolutePath())));
         }
         EncodeSettings settings = EncodeSettings.of(output);
         Path work = Files.createTempDirectory("kinora-bench");
-        try (FrameSource all = ProjectSources.frames(project); AudioSource audio = ProjectSources.audio(project)) {
+        try (FrameSource all = ProjectSources.framesLoadingAhead(project, ahead); AudioSource audio = ProjectSources.audio(project)) {
             FrameSource source = frames == null ? all : new FirstFrames(all, frames);
             int n = source.frameCount();
             out.printf(Locale.ROOT, "Reference slideshow: %d photos, %d frames, %dx%d@%d, %s preset %s CRF %d, "
-                            + "%s, %d producers, queue %d, %d cores; load average %s%n",
-                    used.size(), n, output.width(), output.height(), output.fps(), encoder,
+                            + "%s, %d producers, queue %d, %d photos ahead, %d cores; load average %s%n",
+                    project.slides().size(), n, output.width(), output.height(), output.fps(), encoder,
                     output.quality().x264Preset(), settings.crf(),
-                    music != null && frames == null ? "music " + music.getFileName() : "silent AAC", producers, RenderRequest.defaultQueue(producers),
+                    music != null && frames == null ? "music " + music.getFileName() : "silent AAC", producers, RenderRequest.defaultQueue(producers), ahead,
                     Runtime.getRuntime().availableProcessors(), loadAverage());
             out.flush();
 
@@ -151,6 +158,15 @@ final class BenchCommand implements Callable<Integer> {
             deleteTree(work);
         }
         return KinoraCli.OK;
+    }
+
+    /** The reference slideshow of the first {@code limit} photos found in {@code photos}. */
+    static Project referenceProject(Path photos, int limit, OutputSettings output) throws IOException {
+        List<Path> found = PhotoFinder.find(List.of(photos)).photos();
+        if (found.isEmpty()) {
+            throw new IOException(photos + ": no photos found");
+        }
+        return ReferenceSlideshow.build(found.subList(0, Math.min(limit, found.size())), output);
     }
 
     private OutputSettings outputSettings() {

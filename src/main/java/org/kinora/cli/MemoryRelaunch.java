@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.kinora.image.PhotoCache;
 import org.kinora.image.PhotoException;
+import org.kinora.image.PhotoLoader;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
 import org.kinora.project.ProjectFile;
@@ -217,40 +219,63 @@ public final class MemoryRelaunch {
         }
     }
 
-    /** The video's size from --size or the project file (1080p when neither can be read), and its photos' heap. */
+    /**
+     * The video's size from --size or the project file (1080p when neither can be read), and the
+     * heap its photos need: those of the project file, or for {@code bench} the reference
+     * slideshow's.
+     */
     static Workload workload(String[] args) {
         int[] size = null;
-        for (int i = 1; i < args.length && size == null; i++) {
-            String value = args[i].startsWith("--size=") ? args[i].substring("--size=".length())
-                    : "--size".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
-            if (value != null) {
-                try {
-                    size = OutputSettings.parseSize(value);
-                } catch (IllegalArgumentException badSize) {
-                    return new Workload(FULL_HD_PIXELS); // the render itself reports it
-                }
+        String sizeValue = optionValue(args, "--size");
+        if (sizeValue != null) {
+            try {
+                size = OutputSettings.parseSize(sizeValue);
+            } catch (IllegalArgumentException badSize) {
+                return new Workload(FULL_HD_PIXELS); // the render itself reports it
             }
         }
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].endsWith(".kinora") && Files.isRegularFile(Path.of(args[i]))) {
-                try {
-                    Project project = ProjectFile.load(Path.of(args[i]));
-                    if (size != null) {
-                        project = project.withOutput(project.output().withSize(size[0], size[1]));
-                    }
-                    long pixels = (long) project.output().width() * project.output().height();
-                    FrameRenderer.PhotoMemory photos = photoMemory(project);
-                    return new Workload(pixels, photos.heapBytes(), photos.cacheBytes());
-                } catch (ProjectFileException | RuntimeException unreadable) {
-                    break; // the render itself reports it, naming the file
-                }
+        Workload sizeOnly = new Workload(size != null ? (long) size[0] * size[1] : FULL_HD_PIXELS);
+        try {
+            Optional<Project> known = "bench".equals(args[0]) ? benchProject(args) : projectFile(args);
+            if (known.isEmpty()) {
+                return sizeOnly;
             }
+            Project project = known.get();
+            if (size != null) {
+                project = project.withOutput(project.output().withSize(size[0], size[1]));
+            }
+            long pixels = (long) project.output().width() * project.output().height();
+            FrameRenderer.PhotoMemory photos = photoMemory(project, photosAhead(args));
+            return new Workload(pixels, photos.heapBytes(), photos.cacheBytes());
+        } catch (IOException | RuntimeException unreadable) {
+            return sizeOnly; // the command itself reports it, naming the file
         }
-        return new Workload(size != null ? (long) size[0] * size[1] : FULL_HD_PIXELS);
     }
 
-    private static FrameRenderer.PhotoMemory photoMemory(Project project) {
-        try (FrameRenderer renderer = new FrameRenderer(project)) {
+    private static Optional<Project> projectFile(String[] args) throws ProjectFileException {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].endsWith(".kinora") && Files.isRegularFile(Path.of(args[i]))) {
+                return Optional.of(ProjectFile.load(Path.of(args[i])));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The reference slideshow {@code bench} will render, when its photos are there. */
+    private static Optional<Project> benchProject(String[] args) throws IOException {
+        Path photos = Path.of(Optional.ofNullable(optionValue(args, "--photos")).orElse(BenchCommand.DEFAULT_PHOTOS));
+        int limit = Integer.parseInt(Optional.ofNullable(optionValue(args, "--photo-limit"))
+                .orElse(BenchCommand.DEFAULT_PHOTO_LIMIT).trim());
+        if (!Files.isDirectory(photos)) {
+            return Optional.empty();
+        }
+        return Optional.of(BenchCommand.referenceProject(photos, limit,
+                ReferenceSlideshow.defaultOutput(org.kinora.model.EncoderPreference.LIBX264)));
+    }
+
+    private static FrameRenderer.PhotoMemory photoMemory(Project project, int photosAhead) {
+        try (FrameRenderer renderer = new FrameRenderer(project, new PhotoLoader(), new PhotoCache(), true,
+                photosAhead)) {
             return renderer.photoMemory();
         } catch (PhotoException | RuntimeException unreadable) {
             return new FrameRenderer.PhotoMemory(0, 0); // the render itself reports the photo
@@ -259,18 +284,41 @@ public final class MemoryRelaunch {
 
     /** Frame-making threads: --threads, else one per core (as the render itself decides). */
     static int producers(String[] args) {
-        for (int i = 1; i < args.length; i++) {
-            String n = args[i].startsWith("--threads=") ? args[i].substring("--threads=".length())
-                    : "--threads".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
-            if (n != null) {
-                try {
-                    return Math.max(1, Integer.parseInt(n.trim()));
-                } catch (NumberFormatException bad) {
-                    break; // the render itself reports it
-                }
+        String n = optionValue(args, "--threads");
+        if (n != null) {
+            try {
+                return Math.max(1, Integer.parseInt(n.trim()));
+            } catch (NumberFormatException bad) {
+                // the render itself reports it
             }
         }
         return RenderRequest.defaultProducers();
+    }
+
+    /** Photos the render loads ahead: bench's --photos-ahead, else as many as its threads need. */
+    static int photosAhead(String[] args) {
+        String n = optionValue(args, "--photos-ahead");
+        if (n != null) {
+            try {
+                return Math.max(1, Integer.parseInt(n.trim()));
+            } catch (NumberFormatException bad) {
+                // the command itself reports it
+            }
+        }
+        return FrameRenderer.photosAheadFor(producers(args));
+    }
+
+    /** The value of {@code --name value} or {@code --name=value} after the command, or null. */
+    static String optionValue(String[] args, String name) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith(name + "=")) {
+                return args[i].substring(name.length() + 1);
+            }
+            if (name.equals(args[i]) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     private static boolean setsHeap(String jvmArg) {

@@ -96,12 +96,10 @@ final class RenderCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + threads);
         }
-        try (FrameSource frames = ProjectSources.frames(p); AudioSource audio = ProjectSources.audio(p)) {
+        int producers = threads != null ? threads : RenderRequest.defaultProducers();
+        try (FrameSource frames = ProjectSources.frames(p, producers); AudioSource audio = ProjectSources.audio(p)) {
             RenderRequest request = RenderRequest.of(frames, output, preference, settings)
-                    .withAudio(audio).withOverwrite(force);
-            if (threads != null) {
-                request = request.withProducers(threads);
-            }
+                    .withAudio(audio).withOverwrite(force).withProducers(producers);
             RenderResult result = run(request, err);
             if (!quiet) {
                 for (String skipped : result.skippedEncoders()) {

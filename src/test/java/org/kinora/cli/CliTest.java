@@ -148,4 +148,20 @@ class CliTest {
             assertThat(sub.out()).contains("Usage: kinora " + command);
         }
     }
+
+    /** A short bench run prints every figure it promises, with the photos it loads ahead. */
+    @Test
+    void benchMeasuresEachPhaseAndLoadsPhotosAheadAsAsked() {
+        Run run = kinora("bench", "--photos", photos.toString(), "--frames", "12", "--size", "320x180",
+                "--threads", "2", "--photos-ahead", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 photos, 12 frames, 320x180@30", "2 producers", "2 photos ahead")
+                .containsPattern("render: +[0-9.]+ fps \\(12 frames")
+                .containsPattern("frame generation: +[0-9.]+ fps")
+                .containsPattern("encoder only: +[0-9.]+ fps")
+                .containsPattern("ratio: +[0-9.]+");
+        Run none = kinora("bench", "--photos", photos.toString(), "--photos-ahead", "0");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--photos-ahead must be 1 or more");
+    }
 }

@@ -116,4 +116,36 @@ class MemoryRelaunchTest {
         // Without the project's photos only the default is known.
         assertThat(MemoryRelaunch.heapFor(new MemoryRelaunch.Workload(MemoryRelaunch.FULL_HD_PIXELS), 2)).isEqualTo("-Xmx76m");
     }
+
+    /** {@code bench} has no project file: the heap is sized for the reference slideshow of its photos. */
+    @Test
+    void benchSizesTheHeapForItsReferenceSlideshowAndItsThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (int i = 0; i < 6; i++) {
+            java.nio.file.Files.write(dir.resolve("p" + i + ".png"), org.kinora.image.TestImages.pngHeader(6000, 4000));
+        }
+        MemoryRelaunch.Workload two = MemoryRelaunch.workload(new String[] {"bench", "--photos", dir.toString(),
+                "--threads", "2"});
+        MemoryRelaunch.Workload sixteen = MemoryRelaunch.workload(new String[] {"bench", "--photos=" + dir,
+                "--threads=16"});
+        MemoryRelaunch.Workload fewer = MemoryRelaunch.workload(new String[] {"bench", "--photos", dir.toString(),
+                "--photo-limit", "1", "--threads", "2"});
+        assertThat(two.photoHeapBytes()).isPositive();
+        assertThat(two.photoCacheBytes()).isPositive();
+        // Sixteen threads load four photos ahead, and need room for them.
+        assertThat(sixteen.photoCacheBytes()).isGreaterThan(two.photoCacheBytes());
+        assertThat(sixteen.photoHeapBytes()).isGreaterThan(two.photoHeapBytes());
+        assertThat(fewer.photoCacheBytes()).isLessThan(two.photoCacheBytes());
+        assertThat(MemoryRelaunch.workload(new String[] {"bench", "--photos", dir.resolve("none").toString()})
+                .photoHeapBytes()).as("no photos: the default").isZero();
+    }
+
+    @Test
+    void readsAnOptionInEitherSpelling() {
+        String[] args = {"bench", "--size", "640x360", "--photos=/p", "--threads"};
+        assertThat(MemoryRelaunch.optionValue(args, "--size")).isEqualTo("640x360");
+        assertThat(MemoryRelaunch.optionValue(args, "--photos")).isEqualTo("/p");
+        assertThat(MemoryRelaunch.optionValue(args, "--threads")).as("no value follows").isNull();
+        assertThat(MemoryRelaunch.optionValue(args, "--frames")).isNull();
+    }
 }

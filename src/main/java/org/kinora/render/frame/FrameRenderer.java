@@ -68,6 +68,11 @@ public final class FrameRenderer implements FrameSource {
      */
     public static final double PREFETCH_SECONDS = 0.5;
 
+    /** Frame-making threads per photo loaded ahead at once ({@link #photosAheadFor}). */
+    static final int PRODUCERS_PER_PHOTO_AHEAD = 4;
+    /** The most photos loaded ahead at once, however many threads make frames. */
+    static final int MAX_PHOTOS_AHEAD = 8;
+
     private static final int[] BLACK = {16, 128, 128};
     private static final int[] WHITE = {235, 128, 128};
 
@@ -83,11 +88,13 @@ public final class FrameRenderer implements FrameSource {
     private final ThreadLocal<Scratch> scratch;
     private final AtomicInteger releasedBelow = new AtomicInteger();
     /**
-     * One photo prepared at a time: a 20 MP decode holds ~60 MB of pixels plus its float copy for
-     * a moment, and two producers preparing two photos at once doubled the heap peak. The CPU
-     * work is the same either way (both frames need their photo before they can be drawn).
+     * Photos loaded ahead of their slide, and prepared at once ({@link #photosAheadFor}): each load
+     * holds its decoder's memory and the new working copy for a moment, so one at a time keeps
+     * the heap of a render on few cores smallest; many cores draw frames faster than one thread
+     * decodes photos, and need several.
      */
-    private final Semaphore preparing = new Semaphore(1);
+    private final int photosAhead;
+    private final Semaphore preparing;
     /** Whether cropped slides decode only the window of their photo they can show ({@link ViewWindow}). */
     private final boolean decodeWindows;
 
@@ -123,6 +130,21 @@ public final class FrameRenderer implements FrameSource {
      *                      a shared cache when the motion is edited (the editor's preview)
      */
     public FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache, boolean decodeWindows) {
+        this(project, loader, cache, decodeWindows, 1);
+    }
+
+    /**
+     * @param photosAhead how many slides ahead photos load, and how many load at once: 1 for
+     *                    the fewest photos in memory, {@link #photosAheadFor} to keep many
+     *                    frame-making threads busy
+     */
+    public FrameRenderer(Project project, PhotoLoader loader, PhotoCache cache, boolean decodeWindows,
+                         int photosAhead) {
+        if (photosAhead < 1) {
+            throw new IllegalArgumentException("photos ahead must be 1 or more, not " + photosAhead);
+        }
+        this.photosAhead = photosAhead;
+        this.preparing = new Semaphore(photosAhead);
         this.decodeWindows = decodeWindows;
         this.project = Objects.requireNonNull(project, "project");
         this.timeline = project.timeline();
@@ -181,29 +203,46 @@ public final class FrameRenderer implements FrameSource {
     }
 
     /**
-     * Loads the next slide's photo once the frames just drawn are within {@link #PREFETCH_SECONDS}
-     * of its first frame. Loading it inside that first frame instead stalled both producers for
-     * the whole decode (up to 0.7 s cold) while the encoder, which needs that frame next, waited.
+     * Loads a coming slide's photo once the frames just drawn reach its {@link #loadFrame}: the
+     * next slide's {@link #PREFETCH_SECONDS} before its first frame, or with several photos ahead
+     * as soon as the slide that many before it is on screen. Loading it inside its first frame
+     * instead stalled every producer for the whole decode (up to 0.7 s cold) while the encoder,
+     * which needs that frame next, waited. One load per call, so the producer returns to drawing.
      */
     @Override
     public void prepareAhead(int doneFrame) {
         if (doneFrame < 0 || doneFrame >= timeline.totalFrames()) {
             return;
         }
-        int next = timeline.slideAt(doneFrame) + 1; // slideAt: the incoming slide during a transition
-        if (next >= project.slides().size()
-                || timeline.startFrame(next) >= timeline.totalFrames()
-                || timeline.startFrame(next) - doneFrame > prefetchFrames()) {
-            return;
+        int current = timeline.slideAt(doneFrame); // slideAt: the incoming slide during a transition
+        int last = Math.min(current + photosAhead, project.slides().size() - 1);
+        for (int next = current + 1; next <= last; next++) {
+            if (timeline.startFrame(next) >= timeline.totalFrames() || doneFrame < loadFrame(next)) {
+                return; // later slides load later still
+            }
+            Slide slide = project.slides().get(next);
+            try {
+                Setup setup = setup(next, slide);
+                if (cache.loadIfAbsent(setup.key(), () -> prepare(setup))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // PhotoException included: the slide's first frame loads it again and reports the
+                // failure with its slide and file.
+                return;
+            }
         }
-        Slide slide = project.slides().get(next);
-        try {
-            Setup setup = setup(next, slide);
-            cache.loadIfAbsent(setup.key(), () -> prepare(setup));
-        } catch (IOException e) {
-            // PhotoException included: the slide's first frame loads it again and reports the
-            // failure with its slide and file.
-        }
+    }
+
+    /**
+     * Photos to load ahead for {@code producers} frame-making threads: one up to
+     * {@link #PRODUCERS_PER_PHOTO_AHEAD} threads, then one more for each as many more. A photo
+     * takes 60-250 ms of one core to load and a slide 90 frames of about 3 ms of one core each:
+     * 16 threads finish a slide in about 20 ms, so loading one photo at a time, just ahead, would
+     * leave them waiting for every photo.
+     */
+    public static int photosAheadFor(int producers) {
+        return Math.max(1, Math.min(MAX_PHOTOS_AHEAD, producers / PRODUCERS_PER_PHOTO_AHEAD));
     }
 
     private int prefetchFrames() {
@@ -252,7 +291,7 @@ public final class FrameRenderer implements FrameSource {
         int below = releasedBelow.get();
         while (current < below) {
             if (releasedBelow.compareAndSet(below, current)) {
-                for (int j = current + 2; j < project.slides().size(); j++) {
+                for (int j = current + 1 + photosAhead; j < project.slides().size(); j++) {
                     Setup ahead = setups.get(j);
                     if (ahead != null && !usedFrom(ahead.key(), current, current + 1)) {
                         cache.release(ahead.key());
@@ -304,29 +343,31 @@ public final class FrameRenderer implements FrameSource {
 
     /**
      * What this project's photos take in a render, from photo headers alone (nothing is decoded).
-     * It replays the render's order: when a slide's photo loads ({@link #PREFETCH_SECONDS} ahead
-     * of its first frame), the cache still holds the photos of the slides not yet released
-     * ({@link #RELEASE_AFTER_SECONDS}, in order, as {@code releaseFinishedSlides} does) up to the
-     * largest pair of consecutive photos plus the largest photo, and the load adds the new
-     * working copy plus the decoder's peak. Canvases and the rest of the
-     * renderer are not counted.
+     * It replays the render's order: when a slide's photo loads ({@link #loadFrame}), the cache
+     * still holds the photos of the slides not yet released ({@link #RELEASE_AFTER_SECONDS}, in
+     * order, as {@code releaseFinishedSlides} does) up to the largest pair of consecutive photos
+     * plus the largest photo for each photo ahead, and the load adds the new working copy plus the
+     * decoder's peak, and the peaks of the loads started just before it that may still run.
+     * Canvases and the rest of the renderer are not counted.
      */
     public PhotoMemory photoMemory() throws PhotoException {
         List<Slide> slides = project.slides();
         int n = slides.size();
         Setup[] setups = new Setup[n];
         long[] working = new long[n];
+        long[] loadPeak = new long[n];
         long largest = 0;
         long pair = 0;
         for (int i = 0; i < n; i++) {
             setups[i] = setup(i, slides.get(i));
             working[i] = workingBytes(setups[i]);
+            loadPeak[i] = loadPeakBytes(setups[i]);
             largest = Math.max(largest, working[i]);
             pair = Math.max(pair, working[i] + (i > 0 ? working[i - 1] : 0));
         }
         // Short slides finish faster than they are released; beyond this the cache evicts the
-        // least recently used photo, which keeps a transition's two photos and the next one.
-        long budget = pair + largest;
+        // least recently used photo, which keeps a transition's two photos and those ahead.
+        long budget = pair + photosAhead * largest;
         int delay = (int) Math.round(RELEASE_AFTER_SECONDS * fps());
         long heap = 0;
         long cached = 0;
@@ -351,7 +392,11 @@ public final class FrameRenderer implements FrameSource {
             long holding = Math.min(budget, holdingAll);
             boolean loads = !held.containsKey(setups[i].key());
             long adds = loads ? working[i] : 0;
-            heap = Math.max(heap, holding + adds + (loads ? loadPeakBytes(setups[i]) : 0));
+            long loading = loads ? loadPeak[i] : 0;
+            for (int j = Math.max(releasedBelow, i - photosAhead + 1); j < i; j++) {
+                loading += loadPeak[j]; // loads started for earlier slides may still run
+            }
+            heap = Math.max(heap, holding + adds + loading);
             cached = Math.max(cached, holding + adds);
         }
         // Evicted photos become garbage as fast as slides go by (a 1,000-photo show of 0.1 s
@@ -360,12 +405,16 @@ public final class FrameRenderer implements FrameSource {
     }
 
     /**
-     * The frame after which slide i's photo loads: {@link #prepareAhead} fires once the previous
-     * slide is on screen and the frames are within {@link #PREFETCH_SECONDS} of slide i.
+     * The frame after which slide i's photo loads ({@link #prepareAhead}): with one photo ahead,
+     * once the previous slide is on screen and the frames are within {@link #PREFETCH_SECONDS} of
+     * slide i; with n ahead, once slide i - n is on screen.
      */
     private int loadFrame(int i) {
         if (i == 0) {
             return 0;
+        }
+        if (photosAhead > 1) {
+            return timeline.startFrame(Math.max(0, i - photosAhead));
         }
         return Math.max(timeline.startFrame(i - 1), timeline.startFrame(i) - prefetchFrames());
     }

@@ -17,10 +17,23 @@ public final class ProjectSources {
     private ProjectSources() {
     }
 
-    /** The project's frames at its output size; the caller closes it. */
+    /** The project's frames at its output size, for as many frame-making threads as cores; the caller closes it. */
     public static FrameSource frames(Project project) {
+        return frames(project, RenderRequest.defaultProducers());
+    }
+
+    /**
+     * The project's frames at its output size, loading photos ahead for {@code producers}
+     * frame-making threads; the caller closes it.
+     */
+    public static FrameSource frames(Project project, int producers) {
+        return framesLoadingAhead(project, org.kinora.render.frame.FrameRenderer.photosAheadFor(producers));
+    }
+
+    /** The project's frames, loading {@code photosAhead} photos ahead and at once; the caller closes it. */
+    public static FrameSource framesLoadingAhead(Project project, int photosAhead) {
         return new org.kinora.render.frame.FrameRenderer(project, new org.kinora.image.PhotoLoader(),
-                new org.kinora.image.PhotoCache(photoCacheBudget()));
+                new org.kinora.image.PhotoCache(photoCacheBudget()), true, photosAhead);
     }
 
     /**

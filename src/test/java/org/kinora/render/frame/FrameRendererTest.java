@@ -322,6 +322,85 @@ class FrameRendererTest {
         }
     }
 
+    /**
+     * With several photos ahead (many producers), a slide's photo loads as soon as the slide that
+     * many before it is on screen, one load per call so the producer goes back to drawing.
+     */
+    @Test
+    void severalPhotosAheadLoadOnePerCallOnceTheSlideThatManyBeforeIsOnScreen() throws Exception {
+        List<Slide> slides = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            slides.add(Frames.still(solid("s" + i + ".png", 160, 90, 0x101010 * (i + 1)), 1.0, FitMode.FILL,
+                    Transition.NONE));
+        }
+        Project p = Frames.project(64, 36, 10, slides);
+        try (FrameRenderer r = new FrameRenderer(p, new PhotoLoader(), new PhotoCache(), true, 2)) {
+            YuvFrame f = new YuvFrame(64, 36);
+            r.renderYuv(0, f);
+            r.prepareAhead(0);
+            assertThat(r.cache().loadCount()).as("slide 2 on one call, not with slide 3").isEqualTo(2);
+            r.prepareAhead(0);
+            assertThat(r.cache().loadCount()).as("slide 3 on the next").isEqualTo(3);
+            r.prepareAhead(1);
+            assertThat(r.cache().loadCount()).as("slide 4 waits for slide 2 on screen").isEqualTo(3);
+            int secondStarts = p.timeline().startFrame(1);
+            r.prepareAhead(secondStarts);
+            assertThat(r.cache().loadCount()).isEqualTo(4);
+            for (int i = 1; i < r.frameCount(); i++) {
+                r.renderYuv(i, f);
+                r.prepareAhead(i);
+            }
+            assertThat(r.cache().loadCount()).as("every photo loaded once").isEqualTo(5);
+        }
+    }
+
+    /**
+     * The photo cache budget the render is given ({@link FrameRenderer#photoMemory}) holds the
+     * photos loaded ahead: none is evicted before its slide and loaded again.
+     */
+    @Test
+    void thePhotoMemoryEstimateMakesRoomForThePhotosAhead() throws Exception {
+        List<Slide> slides = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            slides.add(Frames.still(solid("m" + i + ".png", 400, 300, 0x203040 + i), 0.8, FitMode.FILL,
+                    Transition.crossfade(0.2)));
+        }
+        Project p = Frames.project(160, 90, 10, slides);
+        long[] budget = new long[4];
+        for (int ahead : new int[] {1, 3}) {
+            FrameRenderer.PhotoMemory estimate;
+            try (FrameRenderer r = new FrameRenderer(p, new PhotoLoader(), new PhotoCache(), true, ahead)) {
+                estimate = r.photoMemory();
+            }
+            assertThat(estimate.heapBytes()).isGreaterThanOrEqualTo(estimate.cacheBytes());
+            budget[ahead] = estimate.cacheBytes();
+            PhotoCache cache = new PhotoCache(estimate.cacheBytes());
+            try (FrameRenderer r = new FrameRenderer(p, new PhotoLoader(), cache, true, ahead)) {
+                YuvFrame f = new YuvFrame(160, 90);
+                for (int i = 0; i < r.frameCount(); i++) {
+                    r.renderYuv(i, f);
+                    r.prepareAhead(i);
+                }
+                assertThat(cache.loadCount()).as("%d ahead: each photo loaded once", ahead).isEqualTo(6);
+            }
+        }
+        assertThat(budget[3]).as("three ahead need more room than one").isGreaterThan(budget[1]);
+    }
+
+    @Test
+    void photosLoadAheadOneAtATimeUpToFourProducersThenOneMoreForEachFourMore() throws Exception {
+        assertThat(FrameRenderer.photosAheadFor(1)).isEqualTo(1);
+        assertThat(FrameRenderer.photosAheadFor(2)).isEqualTo(1);
+        assertThat(FrameRenderer.photosAheadFor(7)).isEqualTo(1);
+        assertThat(FrameRenderer.photosAheadFor(8)).isEqualTo(2);
+        assertThat(FrameRenderer.photosAheadFor(16)).isEqualTo(4);
+        assertThat(FrameRenderer.photosAheadFor(256)).isEqualTo(8);
+        Project p = Frames.project(64, 36, 10, List.of(Frames.still(solid("one.png", 64, 36, 0x808080), 1.0,
+                FitMode.FILL, Transition.NONE)));
+        assertThatThrownBy(() -> new FrameRenderer(p, new PhotoLoader(), new PhotoCache(), true, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aCorruptNextPhotoIsReportedByItsFrameNotByTheLoadAhead() throws Exception {
         Path first = solid("good.png", 320, 180, 0x204060);
