@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             FrameSource source = frames == null ? all : new FirstFrames(all, frames);
             int n = source.frameCount();
             out.printf(Locale.ROOT, "Reference slideshow: %d photos, %d frames, %dx%d@%d, %s preset %s CRF %d, "
-                            + "%s, %d producers, queue %d, %d photos ahead, %d cores; load average %s%n",
+                            + "%s, %d producers, queue %d, photos loaded ahead %d, %d cores; load average %s%n",
                     project.slides().size(), n, output.width(), output.height(), output.fps(), encoder,
                     output.quality().x264Preset(), settings.crf(),
                     music != null && frames == null ? "music " + music.getFileName() : "silent AAC", producers, RenderRequest.defaultQueue(producers), ahead,

@@ -155,7 +155,7 @@ class CliTest {
         Run run = kinora("bench", "--photos", photos.toString(), "--frames", "12", "--size", "320x180",
                 "--threads", "2", "--photos-ahead", "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("3 photos, 12 frames, 320x180@30", "2 producers", "2 photos ahead")
+        assertThat(run.out()).contains("3 photos, 12 frames, 320x180@30", "2 producers", "photos loaded ahead 2")
                 .containsPattern("render: +[0-9.]+ fps \\(12 frames")
                 .containsPattern("frame generation: +[0-9.]+ fps")
                 .containsPattern("encoder only: +[0-9.]+ fps")
