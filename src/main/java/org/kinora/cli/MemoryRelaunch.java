@@ -284,28 +284,22 @@ public final class MemoryRelaunch {
 
     /** Frame-making threads: --threads, else one per core (as the render itself decides). */
     static int producers(String[] args) {
-        String n = optionValue(args, "--threads");
-        if (n != null) {
-            try {
-                return Math.max(1, Integer.parseInt(n.trim()));
-            } catch (NumberFormatException bad) {
-                // the render itself reports it
-            }
-        }
-        return RenderRequest.defaultProducers();
+        return wholeNumber(args, "--threads").orElseGet(RenderRequest::defaultProducers);
     }
 
     /** Photos the render loads ahead: bench's --photos-ahead, else as many as its threads need. */
     static int photosAhead(String[] args) {
-        String n = optionValue(args, "--photos-ahead");
-        if (n != null) {
-            try {
-                return Math.max(1, Integer.parseInt(n.trim()));
-            } catch (NumberFormatException bad) {
-                // the command itself reports it
-            }
+        return wholeNumber(args, "--photos-ahead").orElseGet(() -> FrameRenderer.photosAheadFor(producers(args)));
+    }
+
+    /** A whole-number option, at least 1; empty when absent or not a number (the command itself reports that). */
+    private static OptionalInt wholeNumber(String[] args, String name) {
+        String n = optionValue(args, name);
+        try {
+            return n == null ? OptionalInt.empty() : OptionalInt.of(Math.max(1, Integer.parseInt(n.trim())));
+        } catch (NumberFormatException bad) {
+            return OptionalInt.empty();
         }
-        return FrameRenderer.photosAheadFor(producers(args));
     }
 
     /** The value of {@code --name value} or {@code --name=value} after the command, or null. */
