@@ -94,6 +94,7 @@ public final class FrameRenderer implements FrameSource {
      * decodes photos, and need several.
      */
     private final int photosAhead;
+    /** A permit per photo that may load at once: a frame waits for one, a load ahead never does. */
     private final Semaphore preparing;
     /** Whether cropped slides decode only the window of their photo they can show ({@link ViewWindow}). */
     private final boolean decodeWindows;
@@ -207,30 +208,31 @@ public final class FrameRenderer implements FrameSource {
      * next slide's {@link #PREFETCH_SECONDS} before its first frame, or with several photos ahead
      * as soon as the slide that many before it is on screen. Loading it inside its first frame
      * instead stalled every producer for the whole decode (up to 0.7 s cold) while the encoder,
-     * which needs that frame next, waited. One load per call, so the producer returns to drawing.
+     * which needs that frame next, waited. One load per call, and none while every load permit
+     * is taken, so the producer returns to drawing instead of waiting.
      */
     @Override
     public void prepareAhead(int doneFrame) {
-        if (doneFrame < 0 || doneFrame >= timeline.totalFrames()) {
+        if (doneFrame < 0 || doneFrame >= timeline.totalFrames() || !preparing.tryAcquire()) {
             return;
         }
-        int current = timeline.slideAt(doneFrame); // slideAt: the incoming slide during a transition
-        int last = Math.min(current + photosAhead, project.slides().size() - 1);
-        for (int next = current + 1; next <= last; next++) {
-            if (timeline.startFrame(next) >= timeline.totalFrames() || doneFrame < loadFrame(next)) {
-                return; // later slides load later still
-            }
-            Slide slide = project.slides().get(next);
-            try {
-                Setup setup = setup(next, slide);
-                if (cache.loadIfAbsent(setup.key(), () -> prepare(setup))) {
+        try {
+            int current = timeline.slideAt(doneFrame); // slideAt: the incoming slide during a transition
+            int last = Math.min(current + photosAhead, project.slides().size() - 1);
+            for (int next = current + 1; next <= last; next++) {
+                if (timeline.startFrame(next) >= timeline.totalFrames() || doneFrame < loadFrame(next)) {
+                    return; // later slides load later still
+                }
+                Setup setup = setup(next, project.slides().get(next));
+                if (cache.loadIfAbsent(setup.key(), () -> load(setup))) {
                     return;
                 }
-            } catch (IOException e) {
-                // PhotoException included: the slide's first frame loads it again and reports the
-                // failure with its slide and file.
-                return;
             }
+        } catch (IOException e) {
+            // PhotoException included: the slide's first frame loads it again and reports the
+            // failure with its slide and file.
+        } finally {
+            preparing.release();
         }
     }
 
@@ -482,30 +484,37 @@ public final class FrameRenderer implements FrameSource {
                 size[0], size[1], window);
     }
 
+    /** Loads a slide's photo once a load permit is free ({@link #preparing}). */
     private PreparedPhoto prepare(Setup setup) throws IOException {
-        PhotoKey k = setup.key();
         try {
             preparing.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting to load " + k.photo());
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting to load "
+                    + setup.key().photo());
             io.initCause(e);
             throw io;
         }
         try {
-            if (k.backdrop()) {
-                // The backdrop is made from the whole photo's RGB, so this one is loaded as RGB.
-                var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
-                return new PreparedPhoto(YuvPhoto.fromRgb(rgb, k.levels()), BlurredBackdrop.of(rgb, width, height));
-            }
-            YuvPhoto photo = loader.loadYuv(k.photo(), k.minWidth(), k.minHeight(), k.window(), k.levels());
-            if (k.window() != null) {
-                photo = photo.placedAt(k.window(), k.decodedWidth(), k.decodedHeight());
-            }
-            return new PreparedPhoto(photo, null);
+            return load(setup);
         } finally {
             preparing.release();
         }
+    }
+
+    /** Loads a slide's photo; the caller holds a load permit. */
+    private PreparedPhoto load(Setup setup) throws IOException {
+        PhotoKey k = setup.key();
+        if (k.backdrop()) {
+            // The backdrop is made from the whole photo's RGB, so this one is loaded as RGB.
+            var rgb = loader.load(k.photo(), k.minWidth(), k.minHeight());
+            return new PreparedPhoto(YuvPhoto.fromRgb(rgb, k.levels()), BlurredBackdrop.of(rgb, width, height));
+        }
+        YuvPhoto photo = loader.loadYuv(k.photo(), k.minWidth(), k.minHeight(), k.window(), k.levels());
+        if (k.window() != null) {
+            photo = photo.placedAt(k.window(), k.decodedWidth(), k.decodedHeight());
+        }
+        return new PreparedPhoto(photo, null);
     }
 
     /**
