@@ -155,6 +155,57 @@ class FrameRendererTest {
         }
     }
 
+    /**
+     * Many threads drawing frames in order and loading several photos ahead at once, as a render on
+     * many cores does, make exactly the frames one thread makes.
+     */
+    @Test
+    void manyThreadsLoadingSeveralPhotosAheadMakeTheSameFrames() throws Exception {
+        List<Slide> slides = new ArrayList<>();
+        Motion m = new Motion(new View(0.4, 0.5, 1), new View(0.6, 0.4, 1.3), Easing.LINEAR);
+        for (int i = 0; i < 8; i++) {
+            Path photo = TestPhotos.writeJpeg(TestPhotos.detailed(300 + 20 * i, 200, i), dir.resolve("p" + i + ".jpg"));
+            slides.add(new Slide(photo, 0.5, i % 2 == 0 ? m : m.reversed(), FitMode.FILL, Transition.crossfade(0.2), ""));
+        }
+        Project p = Frames.project(96, 54, 30, slides);
+        List<byte[]> sequential = new ArrayList<>();
+        try (FrameRenderer r = new FrameRenderer(p)) {
+            YuvFrame f = new YuvFrame(96, 54);
+            for (int i = 0; i < r.frameCount(); i++) {
+                r.renderYuv(i, f);
+                sequential.add(all(f));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try (FrameRenderer r = new FrameRenderer(p, new PhotoLoader(), new PhotoCache(), true, 3)) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            byte[][] made = new byte[r.frameCount()][];
+            List<Future<?>> threads = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                threads.add(pool.submit(() -> {
+                    YuvFrame f = new YuvFrame(96, 54);
+                    int i;
+                    while ((i = next.getAndIncrement()) < made.length) {
+                        r.renderYuv(i, f);
+                        made[i] = all(f);
+                        r.prepareAhead(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> t : threads) {
+                t.get();
+            }
+            for (int i = 0; i < made.length; i++) {
+                assertThat(made[i]).as("frame %d", i).isEqualTo(sequential.get(i));
+            }
+            // Not asserted: one load per photo. A thread descheduled long enough can find its
+            // slide's photo released and load it again, which is correct.
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static byte[] all(YuvFrame f) {
         byte[] out = new byte[f.data().capacity()];
         f.data().get(0, out, 0, out.length);
