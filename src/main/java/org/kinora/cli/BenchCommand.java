@@ -120,8 +120,9 @@ final class BenchCommand implements Callable<Integer> {
             long renderRss = ProcessMemory.peakRssKb();
             long renderHeap = peakHeapBytes();
             out.printf(Locale.ROOT, "render:            %.1f fps (%d frames in %.1f s, %s; %.1f CPU s; the encoder "
-                    + "waited %.2f s for frames)%n", render.averageFps(), n, render.wallTime().toNanos() / 1e9,
-                    render.encoder().ffmpegName(), renderCpu, render.encoderWaited().toNanos() / 1e9);
+                    + "waited %.2f s for frames, frames %.2f s for photos)%n", render.averageFps(), n,
+                    render.wallTime().toNanos() / 1e9, render.encoder().ffmpegName(), renderCpu,
+                    render.encoderWaited().toNanos() / 1e9, source.photoWaited().toNanos() / 1e9);
             // The render runs first, so the high-water mark here is the render's alone.
             out.printf(Locale.ROOT, "render peak RSS:   %d MB (VmHWM after the render: whole process, encoder "
                     + "included); peak heap %d MB%n", renderRss / 1024, renderHeap >> 20);
@@ -132,10 +133,12 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
 
             long cpu1 = processCpuNanos();
+            long waited1 = source.photoWaited().toNanos();
             double generation = EncoderOnlyBench.generationOnlyFps(source, producers);
             double generationCpu = (processCpuNanos() - cpu1) / 1e9;
-            out.printf(Locale.ROOT, "frame generation:  %.1f fps (%d threads, no encoding; %.1f CPU s)%n", generation,
-                    producers, generationCpu);
+            out.printf(Locale.ROOT, "frame generation:  %.1f fps (%d threads, no encoding; %.1f CPU s; frames waited "
+                    + "%.2f s for photos)%n", generation, producers, generationCpu,
+                    (source.photoWaited().toNanos() - waited1) / 1e9);
             out.flush();
 
             Path raw = work.resolve("frames.yuv");
@@ -244,6 +247,16 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public void renderYuv(int index, YuvFrame out) throws FrameRenderException {
             all.renderYuv(index, out);
+        }
+
+        @Override
+        public void prepareAhead(int doneFrame) {
+            all.prepareAhead(doneFrame);
+        }
+
+        @Override
+        public java.time.Duration photoWaited() {
+            return all.photoWaited();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.kinora.render;
 
+import java.time.Duration;
+
 /**
  * Produces the frames of a video by index. Implementations are pure functions of the frame
  * index and safe to call from many threads at once; the render pipeline calls them in parallel
@@ -29,6 +31,14 @@ public interface FrameSource extends AutoCloseable {
      * Failures are left to the frame that needs what failed, which reports them.
      */
     default void prepareAhead(int doneFrame) {
+    }
+
+    /**
+     * How long, in all, frames have waited for their photos so far (a frame that loads its photo
+     * itself waits for that load): what keeps frame-making threads from drawing, for benchmarks.
+     */
+    default Duration photoWaited() {
+        return Duration.ZERO;
     }
 
     @Override

@@ -157,7 +157,8 @@ class CliTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("3 photos, 12 frames, 320x180@30", "2 producers", "photos loaded ahead 2")
                 .containsPattern("render: +[0-9.]+ fps \\(12 frames")
-                .containsPattern("frame generation: +[0-9.]+ fps")
+                .containsPattern("frames [0-9.]+ s for photos\\)")
+                .containsPattern("frame generation: +[0-9.]+ fps .*frames waited [0-9.]+ s for photos")
                 .containsPattern("encoder only: +[0-9.]+ fps")
                 .containsPattern("ratio: +[0-9.]+");
         Run none = kinora("bench", "--photos", photos.toString(), "--photos-ahead", "0");

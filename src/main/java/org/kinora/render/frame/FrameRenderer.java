@@ -3,6 +3,7 @@ package org.kinora.render.frame;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.kinora.image.Bt709;
 import org.kinora.image.Kernel;
 import org.kinora.image.PhotoCache;
@@ -87,6 +89,7 @@ public final class FrameRenderer implements FrameSource {
     private final ConcurrentHashMap<Integer, Setup> setups = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
     private final AtomicInteger releasedBelow = new AtomicInteger();
+    private final LongAdder photoWaitNanos = new LongAdder();
     /**
      * Photos loaded ahead of their slide, and prepared at once ({@link #photosAheadFor}): each load
      * holds its decoder's memory and the new working copy for a moment, so one at a time keeps
@@ -236,6 +239,11 @@ public final class FrameRenderer implements FrameSource {
         }
     }
 
+    @Override
+    public Duration photoWaited() {
+        return Duration.ofNanos(photoWaitNanos.sum());
+    }
+
     /**
      * Photos to load ahead for {@code producers} frame-making threads: one up to
      * {@link #PRODUCERS_PER_PHOTO_AHEAD} threads, then one more for each as many more. A photo
@@ -321,7 +329,9 @@ public final class FrameRenderer implements FrameSource {
         Slide slide = project.slides().get(slideIndex);
         try {
             Setup setup = setup(slideIndex, slide);
+            long asked = System.nanoTime();
             PreparedPhoto prepared = cache.get(setup.key(), () -> prepare(setup));
+            photoWaitNanos.add(System.nanoTime() - asked);
             return new SlideContent(prepared, setup.info().aspect(), setup.fit(), slide.motion(), background);
         } catch (PhotoException e) {
             throw new FrameRenderException(slideIndex, slide.photo(), e.reason(), e);

@@ -365,6 +365,7 @@ class FrameRendererTest {
 
             r.prepareAhead(secondStarts - lead);
             assertThat(r.cache().loadCount()).isEqualTo(2);
+            assertThat(r.photoWaited()).as("frame 0 waited for its photo's load").isPositive();
             r.prepareAhead(secondStarts - 1);
             for (int i = secondStarts; i < r.frameCount(); i++) {
                 r.renderYuv(i, f);

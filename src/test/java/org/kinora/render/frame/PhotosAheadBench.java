@@ -29,8 +29,9 @@ public final class PhotosAheadBench {
                 try (FrameRenderer renderer = new FrameRenderer(project, new PhotoLoader(), new PhotoCache(), true,
                         ahead)) {
                     double fps = EncoderOnlyBench.generationOnlyFps(renderer, threads);
-                    System.out.printf(Locale.ROOT, "pass %d, %d threads, photos ahead %d: %.1f frames/s (%d loads)%n",
-                            pass, threads, ahead, fps, renderer.cache().loadCount());
+                    System.out.printf(Locale.ROOT, "pass %d, %d threads, photos ahead %d: %.1f frames/s (%d loads; "
+                                    + "frames waited %.2f s for photos)%n", pass, threads, ahead, fps,
+                            renderer.cache().loadCount(), renderer.photoWaited().toNanos() / 1e9);
                 }
             }
         }
