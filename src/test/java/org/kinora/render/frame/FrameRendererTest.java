@@ -122,14 +122,7 @@ class FrameRendererTest {
                 new Slide(a, 1.0, m, FitMode.FILL, new Transition(TransitionType.PUSH_LEFT, 0.4), ""),
                 new Slide(b, 1.0, m, FitMode.BLUR, Transition.crossfade(0.3), ""),
                 new Slide(a, 1.0, m.reversed(), FitMode.COLOR, Transition.NONE, "")));
-        List<byte[]> sequential = new ArrayList<>();
-        try (FrameRenderer r = new FrameRenderer(p)) {
-            YuvFrame f = new YuvFrame(96, 54);
-            for (int i = 0; i < r.frameCount(); i++) {
-                r.renderYuv(i, f);
-                sequential.add(all(f));
-            }
-        }
+        List<byte[]> sequential = framesInOrder(p);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sequential.size(); i++) {
             order.add(i);
@@ -168,14 +161,7 @@ class FrameRendererTest {
             slides.add(new Slide(photo, 0.5, i % 2 == 0 ? m : m.reversed(), FitMode.FILL, Transition.crossfade(0.2), ""));
         }
         Project p = Frames.project(96, 54, 30, slides);
-        List<byte[]> sequential = new ArrayList<>();
-        try (FrameRenderer r = new FrameRenderer(p)) {
-            YuvFrame f = new YuvFrame(96, 54);
-            for (int i = 0; i < r.frameCount(); i++) {
-                r.renderYuv(i, f);
-                sequential.add(all(f));
-            }
-        }
+        List<byte[]> sequential = framesInOrder(p);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try (FrameRenderer r = new FrameRenderer(p, new PhotoLoader(), new PhotoCache(), true, 3)) {
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -204,6 +190,19 @@ class FrameRendererTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Every frame of a 96x54 project, rendered in order by one thread. */
+    private static List<byte[]> framesInOrder(Project p) throws Exception {
+        List<byte[]> frames = new ArrayList<>();
+        try (FrameRenderer r = new FrameRenderer(p)) {
+            YuvFrame f = new YuvFrame(96, 54);
+            for (int i = 0; i < r.frameCount(); i++) {
+                r.renderYuv(i, f);
+                frames.add(all(f));
+            }
+        }
+        return frames;
     }
 
     private static byte[] all(YuvFrame f) {
