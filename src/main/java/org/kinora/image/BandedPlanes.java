@@ -16,9 +16,9 @@ import java.util.concurrent.FutureTask;
  *
  * <p>Decoding (entropy decoding and the IDCT) and what the reader does with the rows (colour
  * conversion, downscaling) cost about the same, so where a core is free a photo loads in about
- * 70% of the time (decision 0010). Bands are still decoded one at a time and in order (each scan's bit
- * position carries over from one band to the next); when the helper has not started the next band
- * by the time it is needed, the reader decodes it itself.
+ * 70% of the time (decision 0010). Bands are still decoded one at a time and in order (each
+ * scan's bit position carries over from one band to the next); when the helper has not started
+ * the next band by the time it is needed, the reader decodes it itself.
  *
  * <p>A damaged file is found only when the band that reaches the damage is decoded, so reads
  * throw {@link Damaged} (unchecked: {@link RgbRows} reads cannot throw) and the caller must
