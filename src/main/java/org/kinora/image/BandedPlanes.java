@@ -88,8 +88,9 @@ final class BandedPlanes implements YcbcrRows.Planes {
 
     /** The picture's rows as sRGB floats, the next band decoded on {@code helper}. */
     static RgbRows rows(BandedJpegDecoder decoder, long budget, Executor helper) {
-        return new YcbcrRows(decoder.width(), decoder.height(), new BandedPlanes(decoder, budget, helper),
-                !decoder.grey(), decoder.grey() ? 0 : decoder.chromaShiftX(), decoder.grey() ? 0 : decoder.chromaShiftY());
+        boolean grey = decoder.grey();
+        return new YcbcrRows(decoder.width(), decoder.height(), new BandedPlanes(decoder, budget, helper), !grey,
+                grey ? 0 : decoder.chromaShiftX(), grey ? 0 : decoder.chromaShiftY());
     }
 
     /** MCU rows per band: what fits {@code budget}, at least 2, at most the picture. */
