@@ -216,16 +216,17 @@ public final class FrameRenderer implements FrameSource {
      */
     @Override
     public void prepareAhead(int doneFrame) {
-        if (doneFrame < 0 || doneFrame >= timeline.totalFrames() || !preparing.tryAcquire()) {
+        if (doneFrame < 0 || doneFrame >= timeline.totalFrames()) {
+            return;
+        }
+        int current = timeline.slideAt(doneFrame); // slideAt: the incoming slide during a transition
+        // Most frames have nothing to load: find that out before touching the shared permits.
+        if (!loadsBy(current + 1, doneFrame) || !preparing.tryAcquire()) {
             return;
         }
         try {
-            int current = timeline.slideAt(doneFrame); // slideAt: the incoming slide during a transition
             int last = Math.min(current + photosAhead, project.slides().size() - 1);
-            for (int next = current + 1; next <= last; next++) {
-                if (timeline.startFrame(next) >= timeline.totalFrames() || doneFrame < loadFrame(next)) {
-                    return; // later slides load later still
-                }
+            for (int next = current + 1; next <= last && loadsBy(next, doneFrame); next++) {
                 Setup setup = setup(next, project.slides().get(next));
                 if (cache.loadIfAbsent(setup.key(), () -> load(setup))) {
                     return;
@@ -237,6 +238,12 @@ public final class FrameRenderer implements FrameSource {
         } finally {
             preparing.release();
         }
+    }
+
+    /** Whether slide i exists, gets a frame, and its photo is due to load once frame doneFrame is drawn. */
+    private boolean loadsBy(int i, int doneFrame) {
+        return i < project.slides().size() && timeline.startFrame(i) < timeline.totalFrames()
+                && doneFrame >= loadFrame(i);
     }
 
     @Override
