@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The header is read first: an image claiming more than {@link #maxPixels()} pixels is refused
  * before any pixel memory is allocated. Decoding uses ImageIO source subsampling to stay near
- * twice the needed size (point subsampling aliases, so some oversampling is kept), then a Lanczos
+ * twice the needed size or more (point subsampling aliases, so some oversampling is kept), then a Lanczos
  * downscale to the exact size (from 2.5x on, averaging 2x2 blocks first: {@link StreamingDownscaler}).
  * Every failure is a {@link PhotoException} naming file and reason.
  *
@@ -53,6 +53,9 @@ public final class PhotoLoader {
      * this only needs to be well above one MCU row of a very wide photo.
      */
     static final long BAND_BYTES = 2L << 20;
+
+    /** Pixels an ImageIO decode may hold beyond twice the target size: 32 MB as ARGB. */
+    static final long SUBSAMPLED_PIXELS = 8_000_000L;
 
     /** Plain JPEGs decoded by the banded decoder: lets tests see which path a photo took. */
     private static final LongAdder BANDED_DECODES = new LongAdder();
@@ -114,13 +117,17 @@ public final class PhotoLoader {
     }
 
     /**
-     * Source subsampling for ImageIO: it drops pixels (it aliases), so 2x oversampling is kept and
-     * the Lanczos pass does the filtering, while a huge photo is still never held at full size.
+     * Source subsampling for ImageIO: it drops pixels (it aliases), so at least 2x oversampling is
+     * kept and the Lanczos pass does the filtering, while a huge photo is still never held at full
+     * size. Small targets (thumbnails) keep more: as little subsampling as keeps the decoded image
+     * under {@link #SUBSAMPLED_PIXELS}, since 2x point sampling leaves moiré on fine detail.
      */
-    private static int imageIoSubsample(PhotoInfo info, int storedTargetW, int storedTargetH) {
+    static int imageIoSubsample(PhotoInfo info, int storedTargetW, int storedTargetH) {
         int factor = (int) Math.floor(Math.min((double) info.storedWidth() / storedTargetW,
                 (double) info.storedHeight() / storedTargetH));
-        return Math.max(1, factor / 2);
+        int twiceTheTarget = Math.max(1, factor / 2);
+        int underBudget = (int) Math.ceil(Math.sqrt((double) info.storedWidth() * info.storedHeight() / SUBSAMPLED_PIXELS));
+        return Math.max(1, Math.min(twiceTheTarget, underBudget));
     }
 
     /**
@@ -265,6 +272,7 @@ public final class PhotoLoader {
         }
         if (refusal != null) {
             LOG.debug("{}: decoded by ImageIO: {}", o.file, refusal);
+            o.jpegPeculiarity = refusal;
             return false;
         }
         int lowres = lowresFor(o.info.storedWidth(), o.info.storedHeight(), storedTargetW, storedTargetH);
@@ -337,18 +345,41 @@ public final class PhotoLoader {
         try {
             image = o.reader.read(0, param);
         } catch (IOException | RuntimeException e) {
-            throw new PhotoException(o.file, "cannot decode " + o.info.format() + " image: " + describe(e), e);
+            // What the JPEG parser saw (12-bit samples, lossless coding...) says more than ImageIO's own words.
+            String what = o.jpegPeculiarity == null ? "" : " (" + o.jpegPeculiarity + ")";
+            throw new PhotoException(o.file, "cannot decode " + o.info.format() + " image" + what + ": " + describe(e), e);
         }
         for (String w : warnings) {
-            String lower = w.toLowerCase(Locale.ROOT);
-            if (lower.contains("premature end") || lower.contains("truncat")) {
+            if (meansDataIsMissing(w)) {
                 throw new PhotoException(o.file, "image data is truncated (" + w + ")");
             }
         }
         if (image == null) {
             throw new PhotoException(o.file, "decoder returned no image");
         }
+        if (o.info.format().equals("PNG")) {
+            image = withPngProfile(o, image);
+        }
         return toSrgb(image);
+    }
+
+    /**
+     * A reader's warning that pixels are missing. A missing EOI marker counts: a progressive JPEG
+     * cut between two scans decodes without any other complaint, only blurrier. A damaged ICC
+     * profile does not: the pixels are whole, and are shown as sRGB.
+     */
+    static boolean meansDataIsMissing(String warning) {
+        String lower = warning.toLowerCase(Locale.ROOT);
+        return (lower.contains("premature end") || lower.contains("truncat")) && !lower.contains("icc");
+    }
+
+    private static BufferedImage withPngProfile(Opened o, BufferedImage image) throws PhotoException {
+        try {
+            java.awt.color.ICC_Profile profile = PngColourProfile.nonSrgbProfile(o.reader.getImageMetadata(0));
+            return profile == null ? image : PngColourProfile.tag(image, profile);
+        } catch (IOException e) {
+            throw new PhotoException(o.file, "cannot read PNG metadata: " + describe(e), e);
+        }
     }
 
     /** Converts an image with an embedded non-sRGB ICC profile (Adobe RGB, ...) to sRGB. */
@@ -443,6 +474,8 @@ public final class PhotoLoader {
         final ImageInputStream in;
         final ImageReader reader;
         final PhotoInfo info;
+        /** Why the banded decoder left this JPEG to ImageIO; null for others. */
+        String jpegPeculiarity;
 
         Opened(Path file, ImageInputStream in, ImageReader reader, PhotoInfo info) {
             this.file = file;

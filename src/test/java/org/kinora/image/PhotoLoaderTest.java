@@ -168,6 +168,87 @@ class PhotoLoaderTest {
         assertRgb(v, 188, 188, 188, 6, "linear 0.5 in sRGB");
     }
 
+    /**
+     * A PNG tagged with a colour profile (iCCP) is converted to sRGB like a tagged JPEG or TIFF:
+     * the JDK's PNG reader keeps the chunk but calls the pixels sRGB. Linear-light 0.5 is sRGB 188.
+     */
+    @Test
+    void pngColourProfileIsConvertedToSrgb() throws Exception {
+        BufferedImage grey = new BufferedImage(32, 32, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                grey.setRGB(x, y, 0x808080);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(grey, "png", png);
+        byte[] linear = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+        Path tagged = TestImages.write(dir.resolve("linear.png"), TestImages.pngWithProfile(png.toByteArray(), linear));
+        assertRgb(at(loader.load(tagged, 0, 0), 16, 16), 188, 188, 188, 6, "linear 0.5 in sRGB");
+
+        byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        Path plain = TestImages.write(dir.resolve("srgb.png"), TestImages.pngWithProfile(png.toByteArray(), srgb));
+        assertRgb(at(loader.load(plain, 0, 0), 16, 16), 128, 128, 128, 2, "sRGB-tagged grey unchanged");
+    }
+
+    /** A damaged colour profile is not damaged pixels: the photo loads, shown as sRGB. */
+    @Test
+    void jpegWithACutColourProfileStillLoads() throws Exception {
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+        ByteArrayOutputStream app2 = new ByteArrayOutputStream();
+        byte[] head = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int length = 2 + head.length + 2 + 300;
+        app2.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
+        app2.writeBytes(head);
+        app2.writeBytes(new byte[] {1, 1}); // chunk 1 of 1, but only the profile's first 300 bytes
+        app2.write(profile, 0, 300);
+        byte[] jpeg = TestImages.jpeg(gradient(64, 48), 0.95f);
+        Path file = TestImages.write(dir.resolve("cut-profile.jpg"), TestImages.insertAfterSoi(jpeg, app2.toByteArray()));
+        Path reference = TestImages.write(dir.resolve("no-profile.jpg"), jpeg);
+        float[] expected = at(loader.load(reference, 0, 0), 40, 30);
+        assertRgb(at(loader.load(file, 0, 0), 40, 30), Math.round(expected[0]), Math.round(expected[1]),
+                Math.round(expected[2]), 3, "same pixels as without the profile");
+    }
+
+    /** A JPEG that neither decoder reads says what kind of JPEG it is, not only ImageIO's words. */
+    @Test
+    void unsupportedJpegSaysWhatItIs() throws Exception {
+        byte[] jpeg = TestImages.jpeg(gradient(64, 48), 0.9f);
+        for (int i = 2; i + 4 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                jpeg[i + 4] = 12; // the frame header's sample precision
+                break;
+            }
+        }
+        Path file = TestImages.write(dir.resolve("twelve.jpg"), jpeg);
+        assertThatThrownBy(() -> loader.load(file, 0, 0))
+                .isInstanceOf(PhotoException.class).hasMessageContaining("twelve.jpg").hasMessageContaining("12-bit samples");
+    }
+
+    /**
+     * A thumbnail of fine detail through ImageIO averages it instead of picking every n-th pixel:
+     * with a white column in every three, picking every 9th pixel would give pure white.
+     */
+    @Test
+    void pngThumbnailAveragesFineDetail() throws Exception {
+        BufferedImage stripes = new BufferedImage(2880, 1800, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster r = stripes.getRaster();
+        for (int y = 0; y < 1800; y++) {
+            for (int x = 0; x < 2880; x += 3) {
+                r.setSample(x, y, 0, 255);
+            }
+        }
+        Path file = dir.resolve("stripes.png");
+        ImageIO.write(stripes, "png", file.toFile());
+        BufferedImage thumb = loader.thumbnail(file, 160);
+        assertThat(thumb.getWidth()).isEqualTo(160);
+        double sum = 0;
+        for (int x = 10; x < 150; x++) {
+            sum += thumb.getRGB(x, 50) & 0xFF;
+        }
+        assertThat(sum / 140).as("mean level of a 1-in-3 white grating").isCloseTo(85, org.assertj.core.data.Offset.offset(8.0));
+    }
+
     private static float[] at(RgbImage img, int x, int y) {
         return new float[] {img.red().at(x, y), img.green().at(x, y), img.blue().at(x, y)};
     }

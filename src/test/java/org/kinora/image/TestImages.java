@@ -96,6 +96,30 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /** The PNG with an iCCP chunk holding {@code profile} (deflated) right after IHDR, as an image editor writes it. */
+    static byte[] pngWithProfile(byte[] png, byte[] profile) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(profile);
+        deflater.finish();
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!deflater.finished()) {
+            deflated.write(buf, 0, deflater.deflate(buf));
+        }
+        deflater.end();
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes("test profile".getBytes(StandardCharsets.ISO_8859_1));
+        data.write(0); // end of the name
+        data.write(0); // compression method: deflate
+        data.writeBytes(deflated.toByteArray());
+        int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterIhdr);
+        chunk(out, "iCCP", data.toByteArray());
+        out.write(png, afterIhdr, png.length - afterIhdr);
+        return out.toByteArray();
+    }
+
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         ByteBuffer len = ByteBuffer.allocate(4).putInt(data.length);
         out.writeBytes(len.array());
