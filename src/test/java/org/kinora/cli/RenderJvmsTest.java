@@ -102,6 +102,22 @@ class RenderJvmsTest {
         assertThat(err.lines().filter(CANCELLED::equals)).as(err).hasSize(1);
     }
 
+    @Test
+    void whenTheFirstJvmIsKilledTheRenderJvmCancelsItselfAtOnce() throws Exception {
+        startRender();
+
+        firstJvm.destroyForcibly(); // SIGKILL: no exit hook stops the render JVM
+
+        assertThat(firstJvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // It notices within about a second; more is allowed for a slow, shared machine.
+        boolean ended = poll(Duration.ofSeconds(8), () -> hasExited(renderJvm));
+        List<String> left = filesIn(out);
+        assertThat(ended).as("the render JVM ends (files now: %s)", left).isTrue();
+        assertThat(left).as("no video, no partial file").isEmpty();
+        String err = Files.readString(stderr);
+        assertThat(err.lines().filter(CANCELLED::equals)).as(err).hasSize(1);
+    }
+
     /** Starts {@code kinora render} and returns once the render JVM has created its partial file. */
     private void startRender() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -117,6 +133,20 @@ class RenderJvmsTest {
         Optional<ProcessHandle> child = firstJvm.children().findFirst();
         assertThat(child).as("the render JVM").isPresent();
         renderJvm = child.get();
+    }
+
+    /**
+     * Whether the process has ended. An orphan that has exited stays a zombie until the process
+     * that adopted it reaps it, which in a container may be late or never, and
+     * {@link ProcessHandle#isAlive} counts a zombie as alive.
+     */
+    private static boolean hasExited(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (IOException noProc) {
+            return !process.isAlive(); // reaped, or no /proc on this system
+        }
     }
 
     private static List<String> filesIn(Path folder) {
