@@ -25,6 +25,8 @@ public final class KinoraCli {
     public static final int FAILED = 1;
     /** Exit code for a usage error. */
     public static final int USAGE = 2;
+    /** Exit code for a cancelled render, as after Ctrl-C (128 + SIGINT). */
+    public static final int CANCELLED = 130;
 
     public static int run(String... args) {
         return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))

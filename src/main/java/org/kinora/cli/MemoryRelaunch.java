@@ -44,10 +44,17 @@ import org.kinora.render.pipeline.RenderRequest;
  * ({@code jdk.incubator.vector}), which a JVM resolves only when asked on its command line.
  * The user's own values of those variables are kept. {@code KINORA_RELAUNCHED} marks the child;
  * {@code -Dkinora.relaunch=false} keeps everything in the first JVM.
+ * <p>
+ * Nothing is lost when either JVM is stopped: a signal to the first JVM alone reaches the child
+ * through the first JVM's exit hook, and the child, told the first JVM's pid and start time in
+ * {@code KINORA_PARENT}, exits like after Ctrl-C as soon as the first JVM is gone without that
+ * ({@link ParentWatch}: SIGKILL, the OOM killer), so no video appears after its caller saw a failure.
  */
 public final class MemoryRelaunch {
 
     static final String MARKER = "KINORA_RELAUNCHED";
+    /** The first JVM, for the child to watch: {@link ParentWatch#describe}. */
+    static final String PARENT = "KINORA_PARENT";
     static final String DISABLE_PROPERTY = "kinora.relaunch";
     /**
      * Heap for the photos of a 1080p render whose photos are not known (no project file, as in
@@ -100,6 +107,7 @@ public final class MemoryRelaunch {
      * this JVM runs the command itself (another command, already the child, or disabled).
      */
     public static OptionalInt runIfNeeded(String[] args) {
+        watchParent(System.getenv());
         Optional<Plan> plan = plan(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
                 System.getProperty("java.home"), System.getProperty("java.class.path"),
                 System.getProperty(DISABLE_PROPERTY));
@@ -189,7 +197,19 @@ public final class MemoryRelaunch {
             }
         });
         add.put(MARKER, "1");
+        add.put(PARENT, ParentWatch.describe(ProcessHandle.current()));
         return Optional.of(new Plan(command, add));
+    }
+
+    /**
+     * In the child only: once the first JVM is gone, exit as Ctrl-C would, so the render is
+     * cancelled and its partial file deleted. Empty elsewhere, as in a render in one JVM.
+     */
+    static Optional<Thread> watchParent(Map<String, String> env) {
+        if (!env.containsKey(MARKER)) {
+            return Optional.empty();
+        }
+        return ParentWatch.of(env.get(PARENT)).map(watch -> watch.start(() -> System.exit(KinoraCli.CANCELLED)));
     }
 
     /**

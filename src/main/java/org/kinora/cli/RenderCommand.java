@@ -12,6 +12,7 @@ import org.kinora.render.AudioSource;
 import org.kinora.render.FrameSource;
 import org.kinora.render.encode.EncodeSettings;
 import org.kinora.render.pipeline.ProjectSources;
+import org.kinora.render.pipeline.RenderCancelledException;
 import org.kinora.render.pipeline.RenderException;
 import org.kinora.render.pipeline.RenderJob;
 import org.kinora.render.pipeline.RenderListener;
@@ -100,7 +101,12 @@ final class RenderCommand implements Callable<Integer> {
         try (FrameSource frames = ProjectSources.frames(p, producers); AudioSource audio = ProjectSources.audio(p)) {
             RenderRequest request = RenderRequest.of(frames, output, preference, settings)
                     .withAudio(audio).withOverwrite(force).withProducers(producers);
-            RenderResult result = run(request, err);
+            RenderResult result;
+            try {
+                result = run(request, err);
+            } catch (RenderCancelledException saidSo) {
+                return KinoraCli.CANCELLED;
+            }
             if (!quiet) {
                 for (String skipped : result.skippedEncoders()) {
                     err.println("kinora: " + skipped + "; used " + result.encoder().ffmpegName() + " instead");
@@ -112,25 +118,17 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private RenderResult run(RenderRequest request, PrintWriter err) throws RenderException, InterruptedException {
-        try (RenderProgressBar bar = quiet ? null : new RenderProgressBar(err, request.frames().frameCount(),
-                System.console() != null)) {
-            RenderJob job = RenderJob.start(request, bar == null ? RenderListener.NONE : bar);
-            // Ctrl-C: cancel so the partial file is deleted before the JVM exits.
-            Thread onExit = new Thread(job::cancelAndWait, "kinora-render-cancel-on-exit");
-            Runtime.getRuntime().addShutdownHook(onExit);
-            try {
+        // Ctrl-C or a kill: cancel so the partial file is deleted before the JVM exits, and say so once.
+        try (CancelOnExit onExit = new CancelOnExit(err)) {
+            try (RenderProgressBar bar = quiet ? null : new RenderProgressBar(err, request.frames().frameCount(),
+                    System.console() != null)) {
+                RenderJob job = RenderJob.start(request, bar == null ? RenderListener.NONE : bar);
+                onExit.watch(job);
                 return job.await();
-            } finally {
-                removeHook(onExit);
+            } catch (RenderCancelledException e) {
+                onExit.cancelled(e); // after the progress bar's last line
+                throw e;
             }
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting and runs the hook itself, which is what we want.
         }
     }
 

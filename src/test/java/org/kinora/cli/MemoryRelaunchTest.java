@@ -51,6 +51,18 @@ class MemoryRelaunchTest {
     }
 
     @Test
+    void theChildAloneWatchesTheJvmThatStartedIt() {
+        MemoryRelaunch.Plan p = plan(List.of(), Map.of(), "render", "show.kinora", "-o", "show.mp4").orElseThrow();
+        assertThat(p.environment()).containsEntry(MemoryRelaunch.PARENT, ParentWatch.describe(ProcessHandle.current()));
+        assertThat(p.environment().get(MemoryRelaunch.PARENT)).startsWith(ProcessHandle.current().pid() + ":");
+        // A render in one JVM (not relaunched, or -Dkinora.relaunch=false) watches nothing.
+        assertThat(MemoryRelaunch.watchParent(Map.of())).isEmpty();
+        assertThat(MemoryRelaunch.watchParent(Map.of(MemoryRelaunch.PARENT, p.environment().get(MemoryRelaunch.PARENT))))
+                .isEmpty();
+        assertThat(MemoryRelaunch.watchParent(Map.of(MemoryRelaunch.MARKER, "1"))).as("no parent given").isEmpty();
+    }
+
+    @Test
     void onJdk25TheChildGetsTheSimdModuleUnlessTheUserAddedIt() {
         String[] render = {"render", "show.kinora"};
         assertThat(MemoryRelaunch.plan(render, List.of(), Map.of(), HOME, "kinora.jar", null, 25).orElseThrow().command())
