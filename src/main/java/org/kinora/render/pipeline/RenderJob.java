@@ -11,6 +11,7 @@ import org.kinora.render.FrameRenderException;
 import org.kinora.render.YuvFrame;
 import org.kinora.render.encode.EncoderSelection;
 import org.kinora.render.encode.Mp4Writer;
+import org.kinora.render.encode.OutputWriteException;
 import org.kinora.render.pipeline.FrameRing.StoppedException;
 import org.kinora.render.pipeline.RenderProgress.Stage;
 
@@ -246,6 +247,9 @@ public final class RenderJob {
         }
         if (reason instanceof RenderException e) {
             return e;
+        }
+        if (reason instanceof OutputWriteException e) { // FFmpeg names the temporary file; the user knows the target
+            return new RenderException("cannot write " + output.target() + ": " + e.reason(), e);
         }
         if (reason instanceof FrameRenderException e) {
             return new RenderException("cannot render " + e.getMessage(), e);
