@@ -163,6 +163,7 @@ public final class RenderJob {
             progress.report(Stage.FINISHING, done, encoderName);
             writer.finish();
             throwIfStopped();
+            refuseIncomplete();
             long bytes = Files.size(output.temp());
             output.commit();
             joinProducers();
@@ -192,6 +193,15 @@ public final class RenderJob {
         } catch (RuntimeException e) {
             failure = new RenderException("the video was written to " + output.target()
                     + " but the progress listener failed: " + e, e);
+        }
+    }
+
+    /** Never let a damaged file replace anything, even when FFmpeg reported no error. */
+    private void refuseIncomplete() throws IOException, RenderException {
+        var problem = Mp4Structure.problem(output.temp());
+        if (problem.isPresent()) {
+            throw new RenderException("cannot write " + output.target() + ": the finished video is incomplete: "
+                    + problem.get());
         }
     }
 

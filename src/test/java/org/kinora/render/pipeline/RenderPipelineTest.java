@@ -200,6 +200,37 @@ class RenderPipelineTest {
         assertThat(onlyTarget()).containsExactly("exists.mp4");
     }
 
+    /**
+     * The last line of defence: the file on disk lost its start (truncated behind FFmpeg's back)
+     * and FFmpeg reported nothing, yet the damaged video must not replace the existing one.
+     */
+    @Test
+    void aVideoDamagedWithoutAnErrorNeverReplacesTheTarget() throws Exception {
+        Path target = dir.resolve("damaged.mp4");
+        Files.writeString(target, "keep me");
+        // One producer, one frame in flight: frame 7 is drawn after the encoder wrote the header.
+        GradientFrames frames = new GradientFrames(W, H, FPS, 8, 1).whileRendering(7, this::truncateTemporaryFiles);
+        RenderRequest request = request(frames, target).withProducers(1).withQueueFrames(1).withOverwrite(true);
+
+        assertThatThrownBy(() -> RenderPipeline.render(request, RenderListener.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessageStartingWith("cannot write " + target.toAbsolutePath() + ": the finished video is incomplete: ");
+        assertThat(Files.readString(target)).isEqualTo("keep me");
+        assertThat(onlyTarget()).containsExactly("damaged.mp4");
+    }
+
+    private void truncateTemporaryFiles() {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                try (var channel = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.truncate(0);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void anUnwritableFolderFailsAtOnceWithAClearMessage() throws Exception {
         Path missing = dir.resolve("no such folder").resolve("out.mp4");
