@@ -231,6 +231,57 @@ class RenderPipelineTest {
         }
     }
 
+    /** The final rename would replace the FIFO (or a device) itself: refused even with overwrite. */
+    @Test
+    void neverReplacesSomethingThatIsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("pipe.mp4");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), fifo);
+        GradientFrames frames = new GradientFrames(W, H, FPS, 3, 1);
+
+        for (Path target : List.of(fifo, link)) {
+            assertThatThrownBy(() -> RenderPipeline.render(request(frames, target).withOverwrite(true), RenderListener.NONE))
+                    .isInstanceOf(RenderException.class)
+                    .hasMessage("cannot write " + target + ": it is not a regular file");
+        }
+        assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther()).as("still a FIFO").isTrue();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(onlyTarget()).containsExactly("link.mp4", "pipe.mp4");
+    }
+
+    /** Found at once, not after rendering everything ("appeared while rendering"). */
+    @Test
+    void aDanglingSymbolicLinkIsRefusedBeforeRendering() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("dangling.mp4"), dir.resolve("nowhere.mp4"));
+        GradientFrames frames = new GradientFrames(W, H, FPS, 3, 1);
+        for (boolean overwrite : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> RenderJob.start(request(frames, link).withOverwrite(overwrite), RenderListener.NONE))
+                    .isInstanceOf(RenderException.class)
+                    .hasMessage("cannot write " + link + ": it is a symbolic link to " + dir.resolve("nowhere.mp4")
+                            + ", which does not exist");
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(onlyTarget()).containsExactly("dangling.mp4");
+    }
+
+    @Test
+    void aFolderIsSaidToBeAFolderWhetherOrNotOverwriteIsAsked() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("r"));
+        GradientFrames frames = new GradientFrames(W, H, FPS, 3, 1);
+        for (boolean overwrite : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> RenderJob.start(request(frames, folder).withOverwrite(overwrite), RenderListener.NONE))
+                    .hasMessage("cannot write " + folder + ": it is a folder");
+        }
+    }
+
     @Test
     void anUnwritableFolderFailsAtOnceWithAClearMessage() throws Exception {
         Path missing = dir.resolve("no such folder").resolve("out.mp4");
