@@ -1,7 +1,6 @@
 package org.kinora.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kinora.model.EncoderPreference;
@@ -11,6 +10,7 @@ import org.kinora.project.ProjectFile;
 import org.kinora.render.AudioSource;
 import org.kinora.render.FrameSource;
 import org.kinora.render.encode.EncodeSettings;
+import org.kinora.render.pipeline.OutputTarget;
 import org.kinora.render.pipeline.ProjectSources;
 import org.kinora.render.pipeline.RenderException;
 import org.kinora.render.pipeline.RenderJob;
@@ -70,9 +70,10 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.exists(output) && !force) { // before loading any photo: fail fast
-            throw new RenderException(output + " already exists; use --force to replace it");
+        if (output.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "-o/--output must name a file, not be empty");
         }
+        OutputTarget.check(output, force); // before loading any photo: fail fast
         Project loaded = ProjectFile.load(project);
         if (loaded.slides().isEmpty()) {
             throw new RenderException(project + ": the project has no slides");

@@ -179,6 +179,27 @@ class RenderCommandTest {
         assertThat(Files.size(video)).isGreaterThan(1000);
     }
 
+    /** A folder is a folder, with or without --force; not first "exists, use --force", then "a folder". */
+    @Test
+    void anOutputThatIsAFolderIsNamedAsSuchAtOnce() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("r"));
+        for (String[] force : new String[][] {{}, {"--force"}}) {
+            List<String> args = new ArrayList<>(List.of("render", projectFile.toString(), "-o", folder.toString(), "--quiet"));
+            args.addAll(List.of(force));
+            Run run = kinora(args.toArray(String[]::new));
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("kinora: cannot write " + folder + ": it is a folder" + System.lineSeparator());
+        }
+        assertThat(Files.isDirectory(folder)).isTrue();
+    }
+
+    @Test
+    void anEmptyOutputPathIsAUsageError() {
+        Run run = kinora("render", projectFile.toString(), "-o", "", "--quiet");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("kinora: -o/--output must name a file, not be empty");
+    }
+
     @Test
     void encodersListsEveryEncoderAndWhatAutoUses() {
         Run run = kinora("encoders", "--size", "320x180");
