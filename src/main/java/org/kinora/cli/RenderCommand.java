@@ -79,6 +79,9 @@ final class RenderCommand implements Callable<Integer> {
             throw new RenderException(project + ": the project has no slides");
         }
         Project p = loaded.withOutput(outputSettings(loaded.output()));
+        if (p.timeline().totalFrames() < 1) {
+            throw new RenderException(project + ": the project is shorter than one frame at " + p.output().fps() + " fps");
+        }
         EncodeSettings settings = EncodeSettings.of(p.output());
         if (crf != null) {
             if (crf < 0 || crf > 51) {

@@ -201,6 +201,22 @@ class RenderCommandTest {
     }
 
     @Test
+    void aProjectShorterThanOneFrameFailsBeforeWritingAnything() throws Exception {
+        List<Slide> blinks = project.slides().stream()
+                .map(s -> new Slide(s.photo(), 0.05, s.motion(), s.fit(), Transition.NONE, "")).toList();
+        Path shortProject = dir.resolve("short.kinora");
+        ProjectFile.save(new Project(project.output(), blinks, List.of()), shortProject);
+        Path video = dir.resolve("short.mp4");
+
+        Run run = kinora("render", shortProject.toString(), "-o", video.toString(), "--fps", "1", "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("kinora: " + shortProject + ": the project is shorter than one frame at 1 fps"
+                + System.lineSeparator());
+        assertThat(mp4Files()).isEmpty();
+    }
+
+    @Test
     void encodersListsEveryEncoderAndWhatAutoUses() {
         Run run = kinora("encoders", "--size", "320x180");
         assertThat(run.exitCode()).isZero();

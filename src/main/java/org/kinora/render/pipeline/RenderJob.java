@@ -56,9 +56,14 @@ public final class RenderJob {
     /**
      * Starts rendering in the background.
      *
-     * @throws RenderException at once when the target exists (without overwrite) or cannot be written
+     * @throws RenderException at once when the target exists (without overwrite) or cannot be written, or
+     *                         when there is not a single frame to render
      */
     public static RenderJob start(RenderRequest request, RenderListener listener) throws RenderException {
+        if (request.frames().frameCount() < 1) { // FFmpeg would write a "video" without streams
+            throw new RenderException("cannot write " + request.target().toAbsolutePath().normalize()
+                    + ": the video would have no frames (shorter than one frame at " + request.frames().fps() + " fps)");
+        }
         OutputFile output = OutputFile.prepare(request.target(), request.overwrite());
         RenderJob job = new RenderJob(request, output, listener);
         job.producers.forEach(Thread::start);

@@ -282,6 +282,17 @@ class RenderPipelineTest {
         }
     }
 
+    /** FFmpeg would write a 261-byte file without streams and call it done. */
+    @Test
+    void nothingToRenderFailsBeforeAnyFileIsWritten() throws Exception {
+        Path target = dir.resolve("empty.mp4");
+        GradientFrames none = new GradientFrames(W, H, FPS, 0, 1);
+        assertThatThrownBy(() -> RenderJob.start(request(none, target), RenderListener.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessage("cannot write " + target + ": the video would have no frames (shorter than one frame at 30 fps)");
+        assertThat(onlyTarget()).isEmpty();
+    }
+
     @Test
     void anUnwritableFolderFailsAtOnceWithAClearMessage() throws Exception {
         Path missing = dir.resolve("no such folder").resolve("out.mp4");
