@@ -2,6 +2,7 @@ package org.kinora.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kinora.model.EncoderPreference;
 import org.kinora.model.OutputSettings;
@@ -73,8 +74,14 @@ final class RenderCommand implements Callable<Integer> {
         if (output.toString().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "-o/--output must name a file, not be empty");
         }
-        OutputTarget.check(output, force); // before loading any photo: fail fast
+        // All of the output's checks come before any photo is loaded: fail fast.
         Project loaded = ProjectFile.load(project);
+        Optional<String> input = InputFiles.roleOf(output, project, loaded); // first: --force cannot help
+        if (input.isPresent()) {
+            throw new RenderException("cannot write " + output.toAbsolutePath().normalize() + ": it is " + input.get()
+                    + "; choose another output file");
+        }
+        OutputTarget.check(output, force);
         if (loaded.slides().isEmpty()) {
             throw new RenderException(project + ": the project has no slides");
         }

@@ -216,6 +216,35 @@ class RenderCommandTest {
         assertThat(mp4Files()).isEmpty();
     }
 
+    /** --force or not, the project file, its photos (even read-only ones) and its music are never replaced. */
+    @Test
+    void neverWritesOverTheProjectsOwnFiles() throws Exception {
+        Path music = dir.resolve("song.mp4"); // an MP4 audio file: the .mp4 name alone does not protect it
+        Files.write(music, new byte[] {1, 2, 3});
+        ProjectFile.save(project.withAudioTracks(List.of(org.kinora.model.AudioTrack.of(music))), projectFile);
+        byte[] projectBytes = Files.readAllBytes(projectFile);
+        Path photo2 = project.slides().get(1).photo();
+        byte[] photoBytes = Files.readAllBytes(photo2);
+        photo2.toFile().setReadOnly();
+        Path linkToPhoto = Files.createSymbolicLink(dir.resolve("link.mp4"), photo2);
+
+        String[][] cases = {
+                {projectFile.toString(), "the project file"},
+                {photo2.toString(), "the photo of slide 2"},
+                {linkToPhoto.toString(), "the photo of slide 2"},
+                {music.toString(), "the music file of track 1"}};
+        for (String[] c : cases) {
+            Run run = kinora("render", projectFile.toString(), "-o", c[0], "--force", "--quiet");
+            assertThat(run.exitCode()).as(c[0]).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("kinora: cannot write " + Path.of(c[0]).toAbsolutePath().normalize()
+                    + ": it is " + c[1] + "; choose another output file" + System.lineSeparator());
+        }
+        assertThat(Files.readAllBytes(projectFile)).isEqualTo(projectBytes);
+        assertThat(Files.readAllBytes(photo2)).isEqualTo(photoBytes);
+        assertThat(Files.readAllBytes(music)).containsExactly(1, 2, 3);
+        assertThat(Files.isSymbolicLink(linkToPhoto)).isTrue();
+    }
+
     @Test
     void encodersListsEveryEncoderAndWhatAutoUses() {
         Run run = kinora("encoders", "--size", "320x180");
