@@ -40,7 +40,7 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.kinora", description = "The project to render.")
     Path project;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "The video to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "The video to write (.mp4, .m4v or .mov).")
     Path output;
 
     @Option(names = "--encoder", paramLabel = "auto|h264_nvenc|libx264",
@@ -81,7 +81,11 @@ final class RenderCommand implements Callable<Integer> {
             throw new RenderException("cannot write " + output.toAbsolutePath().normalize() + ": it is " + input.get()
                     + "; choose another output file");
         }
-        OutputTarget.check(output, force);
+        Path target = OutputTarget.check(output, force);
+        if (!hasVideoExtension(target)) {
+            throw new ParameterException(spec.commandLine(), "-o/--output must end in .mp4 (or .m4v, .mov): Kinora writes"
+                    + " MP4 video, was " + output);
+        }
         if (loaded.slides().isEmpty()) {
             throw new RenderException(project + ": the project has no slides");
         }
@@ -143,6 +147,12 @@ final class RenderCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already exiting and runs the hook itself, which is what we want.
         }
+    }
+
+    /** The file is MP4 whatever its name; .m4v and .mov name the same container. */
+    private static boolean hasVideoExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov");
     }
 
     private OutputSettings outputSettings(OutputSettings base) {

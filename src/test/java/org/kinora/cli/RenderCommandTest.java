@@ -245,6 +245,22 @@ class RenderCommandTest {
         assertThat(Files.isSymbolicLink(linkToPhoto)).isTrue();
     }
 
+    /** Anything but an MP4 name would hold MP4 data under a misleading name. */
+    @Test
+    void anOutputNameThatIsNotMp4IsAUsageError() throws Exception {
+        for (String name : new String[] {"o.mkv", "noext", "o.mp4.part"}) {
+            Run run = kinora("render", projectFile.toString(), "-o", dir.resolve(name).toString(), "--quiet");
+            assertThat(run.exitCode()).as(name).isEqualTo(2);
+            assertThat(run.err()).startsWith("kinora: -o/--output must end in .mp4 (or .m4v, .mov)");
+        }
+        assertThat(kinora("render", projectFile.toString(), "-o", dir.resolve("upper.MP4").toString(), "--quiet",
+                "--size", "64x36", "--fps", "2").exitCode()).isZero();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .doesNotContain("o.mkv", "noext", "o.mp4.part").contains("upper.MP4");
+        }
+    }
+
     @Test
     void encodersListsEveryEncoderAndWhatAutoUses() {
         Run run = kinora("encoders", "--size", "320x180");
