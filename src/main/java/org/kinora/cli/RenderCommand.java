@@ -1,8 +1,8 @@
 package org.kinora.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kinora.model.EncoderPreference;
 import org.kinora.model.OutputSettings;
@@ -11,6 +11,7 @@ import org.kinora.project.ProjectFile;
 import org.kinora.render.AudioSource;
 import org.kinora.render.FrameSource;
 import org.kinora.render.encode.EncodeSettings;
+import org.kinora.render.pipeline.OutputTarget;
 import org.kinora.render.pipeline.ProjectSources;
 import org.kinora.render.pipeline.RenderCancelledException;
 import org.kinora.render.pipeline.RenderException;
@@ -40,7 +41,7 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.kinora", description = "The project to render.")
     Path project;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "The video to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "The video to write (.mp4, .m4v or .mov).")
     Path output;
 
     @Option(names = "--encoder", paramLabel = "auto|h264_nvenc|libx264",
@@ -71,14 +72,28 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.exists(output) && !force) { // before loading any photo: fail fast
-            throw new RenderException(output + " already exists; use --force to replace it");
+        if (output.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "-o/--output must name a file, not be empty");
         }
+        // All of the output's checks come before any photo is loaded: fail fast.
         Project loaded = ProjectFile.load(project);
+        Optional<String> input = InputFiles.roleOf(output, project, loaded); // first: --force cannot help
+        if (input.isPresent()) {
+            throw new RenderException("cannot write " + output.toAbsolutePath().normalize() + ": it is " + input.get()
+                    + "; choose another output file");
+        }
+        Path target = OutputTarget.check(output, force);
+        if (!hasVideoExtension(target)) {
+            throw new ParameterException(spec.commandLine(), "-o/--output must end in .mp4 (or .m4v, .mov): Kinora writes"
+                    + " MP4 video, was " + output);
+        }
         if (loaded.slides().isEmpty()) {
             throw new RenderException(project + ": the project has no slides");
         }
         Project p = loaded.withOutput(outputSettings(loaded.output()));
+        if (p.timeline().totalFrames() < 1) {
+            throw new RenderException(project + ": the project is shorter than one frame at " + p.output().fps() + " fps");
+        }
         EncodeSettings settings = EncodeSettings.of(p.output());
         if (crf != null) {
             if (crf < 0 || crf > 51) {
@@ -130,6 +145,12 @@ final class RenderCommand implements Callable<Integer> {
                 throw e;
             }
         }
+    }
+
+    /** The file is MP4 whatever its name; .m4v and .mov name the same container. */
+    private static boolean hasVideoExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov");
     }
 
     private OutputSettings outputSettings(OutputSettings base) {

@@ -179,6 +179,88 @@ class RenderCommandTest {
         assertThat(Files.size(video)).isGreaterThan(1000);
     }
 
+    /** A folder is a folder, with or without --force; not first "exists, use --force", then "a folder". */
+    @Test
+    void anOutputThatIsAFolderIsNamedAsSuchAtOnce() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("r"));
+        for (String[] force : new String[][] {{}, {"--force"}}) {
+            List<String> args = new ArrayList<>(List.of("render", projectFile.toString(), "-o", folder.toString(), "--quiet"));
+            args.addAll(List.of(force));
+            Run run = kinora(args.toArray(String[]::new));
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("kinora: cannot write " + folder + ": it is a folder" + System.lineSeparator());
+        }
+        assertThat(Files.isDirectory(folder)).isTrue();
+    }
+
+    @Test
+    void anEmptyOutputPathIsAUsageError() {
+        Run run = kinora("render", projectFile.toString(), "-o", "", "--quiet");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("kinora: -o/--output must name a file, not be empty");
+    }
+
+    @Test
+    void aProjectShorterThanOneFrameFailsBeforeWritingAnything() throws Exception {
+        List<Slide> blinks = project.slides().stream()
+                .map(s -> new Slide(s.photo(), 0.05, s.motion(), s.fit(), Transition.NONE, "")).toList();
+        Path shortProject = dir.resolve("short.kinora");
+        ProjectFile.save(new Project(project.output(), blinks, List.of()), shortProject);
+        Path video = dir.resolve("short.mp4");
+
+        Run run = kinora("render", shortProject.toString(), "-o", video.toString(), "--fps", "1", "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("kinora: " + shortProject + ": the project is shorter than one frame at 1 fps"
+                + System.lineSeparator());
+        assertThat(mp4Files()).isEmpty();
+    }
+
+    /** --force or not, the project file, its photos (even read-only ones) and its music are never replaced. */
+    @Test
+    void neverWritesOverTheProjectsOwnFiles() throws Exception {
+        Path music = dir.resolve("song.mp4"); // an MP4 audio file: the .mp4 name alone does not protect it
+        Files.write(music, new byte[] {1, 2, 3});
+        ProjectFile.save(project.withAudioTracks(List.of(org.kinora.model.AudioTrack.of(music))), projectFile);
+        byte[] projectBytes = Files.readAllBytes(projectFile);
+        Path photo2 = project.slides().get(1).photo();
+        byte[] photoBytes = Files.readAllBytes(photo2);
+        photo2.toFile().setReadOnly();
+        Path linkToPhoto = Files.createSymbolicLink(dir.resolve("link.mp4"), photo2);
+
+        String[][] cases = {
+                {projectFile.toString(), "the project file"},
+                {photo2.toString(), "the photo of slide 2"},
+                {linkToPhoto.toString(), "the photo of slide 2"},
+                {music.toString(), "the music file of track 1"}};
+        for (String[] c : cases) {
+            Run run = kinora("render", projectFile.toString(), "-o", c[0], "--force", "--quiet");
+            assertThat(run.exitCode()).as(c[0]).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("kinora: cannot write " + Path.of(c[0]).toAbsolutePath().normalize()
+                    + ": it is " + c[1] + "; choose another output file" + System.lineSeparator());
+        }
+        assertThat(Files.readAllBytes(projectFile)).isEqualTo(projectBytes);
+        assertThat(Files.readAllBytes(photo2)).isEqualTo(photoBytes);
+        assertThat(Files.readAllBytes(music)).containsExactly(1, 2, 3);
+        assertThat(Files.isSymbolicLink(linkToPhoto)).isTrue();
+    }
+
+    /** Anything but an MP4 name would hold MP4 data under a misleading name. */
+    @Test
+    void anOutputNameThatIsNotMp4IsAUsageError() throws Exception {
+        for (String name : new String[] {"o.mkv", "noext", "o.mp4.part"}) {
+            Run run = kinora("render", projectFile.toString(), "-o", dir.resolve(name).toString(), "--quiet");
+            assertThat(run.exitCode()).as(name).isEqualTo(2);
+            assertThat(run.err()).startsWith("kinora: -o/--output must end in .mp4 (or .m4v, .mov)");
+        }
+        assertThat(kinora("render", projectFile.toString(), "-o", dir.resolve("upper.MP4").toString(), "--quiet",
+                "--size", "64x36", "--fps", "2").exitCode()).isZero();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .doesNotContain("o.mkv", "noext", "o.mp4.part").contains("upper.MP4");
+        }
+    }
+
     @Test
     void encodersListsEveryEncoderAndWhatAutoUses() {
         Run run = kinora("encoders", "--size", "320x180");

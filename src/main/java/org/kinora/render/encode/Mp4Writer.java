@@ -2,6 +2,8 @@ package org.kinora.render.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avio_close;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacv.Frame;
@@ -28,6 +32,8 @@ public final class Mp4Writer implements AutoCloseable {
 
     public static final int AUDIO_BITRATE = 192_000;
     private static final Pattern ERROR_CODE = Pattern.compile("error (-?\\d{1,9})");
+    /** JavaCV's message when FFmpeg could not write a packet to the file. */
+    private static final Pattern WRITE_ERROR = Pattern.compile("write_frame\\(\\) error (-?\\d{1,9})");
     /**
      * Frames between handing freed native memory back to the system ({@code malloc_trim}). The
      * encoder and muxer allocate and free packets and buffers all the time, and glibc keeps the
@@ -37,14 +43,17 @@ public final class Mp4Writer implements AutoCloseable {
     static final int TRIM_EVERY_FRAMES = 60;
 
     private final FFmpegFrameRecorder recorder;
+    private final Path file;
     private final VideoEncoder encoder;
     private final EncodeSettings settings;
     private final FloatBuffer audioChunk;
     private boolean open;
     private long framesWritten;
 
-    private Mp4Writer(FFmpegFrameRecorder recorder, VideoEncoder encoder, EncodeSettings settings, int audioChunkFrames) {
+    private Mp4Writer(FFmpegFrameRecorder recorder, Path file, VideoEncoder encoder, EncodeSettings settings,
+                      int audioChunkFrames) {
         this.recorder = recorder;
+        this.file = file;
         this.encoder = encoder;
         this.settings = settings;
         this.audioChunk = ByteBuffer.allocateDirect(audioChunkFrames * AudioSource.CHANNELS * Float.BYTES)
@@ -95,7 +104,7 @@ public final class Mp4Writer implements AutoCloseable {
             releaseQuietlyAfter(r, null);
             throw new EncoderOpenException("asked for " + encoder.ffmpegName() + " but FFmpeg opened " + actual);
         }
-        return new Mp4Writer(r, encoder, s, audioChunkFrames);
+        return new Mp4Writer(r, file, encoder, s, audioChunkFrames);
     }
 
     public VideoEncoder encoder() {
@@ -141,13 +150,67 @@ public final class Mp4Writer implements AutoCloseable {
         }
     }
 
-    /** Flushes both encoders and writes the index; the file is complete when this returns. */
+    /**
+     * Flushes both encoders and writes the index; the file is complete when this returns.
+     *
+     * @throws OutputWriteException when FFmpeg could not write the file, such as on a full disk
+     */
     public void finish() throws IOException {
         open = false;
+        IOException failure = null;
         try {
-            recorder.stop();
+            recorder.flush(); // drains both encoders; a packet that cannot be written throws here
+            writeTrailerAndClose();
+        } catch (OutputWriteException e) {
+            failure = e;
         } catch (Exception e) {
-            throw failure("finishing the file", e);
+            failure = failure("finishing the file", e);
+        }
+        try {
+            recorder.release();
+        } catch (Exception e) {
+            if (failure == null) {
+                failure = new IOException("could not release the encoder: " + e.getMessage(), e);
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * What JavaCV's stop() does, with the errors it drops checked: av_write_trailer's result (the
+     * index, +faststart's rewrite, the last buffered bytes) and avio_close's (the final flush).
+     * Small videos never leave FFmpeg's write buffer before this, so a full disk shows up only here.
+     */
+    private void writeTrailerAndClose() throws OutputWriteException {
+        AVFormatContext oc = formatContext();
+        int ret = av_write_trailer(oc);
+        AVIOContext pb = oc.pb() == null || oc.pb().isNull() ? null : oc.pb();
+        if (ret >= 0 && pb != null && pb.error() < 0) {
+            ret = pb.error(); // a buffered write that failed earlier, e.g. while flushing the muxer's queue
+        }
+        if (pb != null) {
+            int closed = avio_close(pb);
+            oc.pb(null); // closed: release() must not close it again
+            if (ret >= 0 && closed < 0) {
+                ret = closed;
+            }
+        }
+        if (ret < 0) {
+            throw new OutputWriteException(file, reason(ret), null);
+        }
+    }
+
+    private AVFormatContext formatContext() {
+        try {
+            var field = FFmpegFrameRecorder.class.getDeclaredField("oc");
+            field.setAccessible(true);
+            return (AVFormatContext) field.get(recorder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach FFmpegFrameRecorder's format context (JavaCV changed?)", e);
         }
     }
 
@@ -178,7 +241,12 @@ public final class Mp4Writer implements AutoCloseable {
         }
     }
 
+    /** A packet FFmpeg could not write is a failed file write; anything else an encoder failure. */
     private IOException failure(String what, Exception e) {
+        Matcher write = WRITE_ERROR.matcher(String.valueOf(e.getMessage()));
+        if (write.find()) {
+            return new OutputWriteException(file, reason(Integer.parseInt(write.group(1))), e);
+        }
         return new IOException(encoder.displayName() + " failed " + what + ": " + describe(e), e);
     }
 
@@ -190,6 +258,12 @@ public final class Mp4Writer implements AutoCloseable {
             return EncoderProbe.errorText(Integer.parseInt(m.group(1))) + " (" + message + ")";
         }
         return message;
+    }
+
+    /** FFmpeg's error text as part of a sentence: "no space left on device". */
+    static String reason(int errorCode) {
+        String text = EncoderProbe.errorText(errorCode);
+        return text.isEmpty() ? "FFmpeg error " + errorCode : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static void releaseQuietlyAfter(FFmpegFrameRecorder r, Exception primary) {

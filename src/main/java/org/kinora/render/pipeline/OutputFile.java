@@ -28,17 +28,8 @@ final class OutputFile {
 
     /** Checks the target can be written and creates the temporary file. */
     static OutputFile prepare(Path requested, boolean overwrite) throws RenderException {
-        Path target = requested.toAbsolutePath().normalize();
+        Path target = OutputTarget.check(requested, overwrite);
         Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new RenderException("cannot write " + target + ": folder " + folder + " does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new RenderException("cannot write " + target + ": it is a folder");
-        }
-        if (Files.exists(target) && !overwrite) {
-            throw new RenderException(target + " already exists; use --force to replace it");
-        }
         try {
             // Not Files.createTempFile: its owner-only permissions would carry over to the video.
             Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
@@ -63,6 +54,7 @@ final class OutputFile {
     Path commit() throws RenderException {
         try {
             if (overwrite) {
+                OutputTarget.check(target, true); // a device or FIFO put there meanwhile would be replaced
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.move(temp, target); // fails rather than replace a file that appeared meanwhile

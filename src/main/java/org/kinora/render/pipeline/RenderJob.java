@@ -11,6 +11,7 @@ import org.kinora.render.FrameRenderException;
 import org.kinora.render.YuvFrame;
 import org.kinora.render.encode.EncoderSelection;
 import org.kinora.render.encode.Mp4Writer;
+import org.kinora.render.encode.OutputWriteException;
 import org.kinora.render.pipeline.FrameRing.StoppedException;
 import org.kinora.render.pipeline.RenderProgress.Stage;
 
@@ -55,9 +56,14 @@ public final class RenderJob {
     /**
      * Starts rendering in the background.
      *
-     * @throws RenderException at once when the target exists (without overwrite) or cannot be written
+     * @throws RenderException at once when the target exists (without overwrite) or cannot be written, or
+     *                         when there is not a single frame to render
      */
     public static RenderJob start(RenderRequest request, RenderListener listener) throws RenderException {
+        if (request.frames().frameCount() < 1) { // FFmpeg would write a "video" without streams
+            throw new RenderException("cannot write " + request.target().toAbsolutePath().normalize()
+                    + ": the video would have no frames (shorter than one frame at " + request.frames().fps() + " fps)");
+        }
         OutputFile output = OutputFile.prepare(request.target(), request.overwrite());
         RenderJob job = new RenderJob(request, output, listener);
         job.producers.forEach(Thread::start);
@@ -162,6 +168,7 @@ public final class RenderJob {
             progress.report(Stage.FINISHING, done, encoderName);
             writer.finish();
             throwIfStopped();
+            refuseIncomplete();
             long bytes = Files.size(output.temp());
             output.commit();
             joinProducers();
@@ -191,6 +198,15 @@ public final class RenderJob {
         } catch (RuntimeException e) {
             failure = new RenderException("the video was written to " + output.target()
                     + " but the progress listener failed: " + e, e);
+        }
+    }
+
+    /** Never let a damaged file replace anything, even when FFmpeg reported no error. */
+    private void refuseIncomplete() throws IOException, RenderException {
+        var problem = Mp4Structure.problem(output.temp());
+        if (problem.isPresent()) {
+            throw new RenderException("cannot write " + output.target() + ": the finished video is incomplete: "
+                    + problem.get());
         }
     }
 
@@ -246,6 +262,9 @@ public final class RenderJob {
         }
         if (reason instanceof RenderException e) {
             return e;
+        }
+        if (reason instanceof OutputWriteException e) { // FFmpeg names the temporary file; the user knows the target
+            return new RenderException("cannot write " + output.target() + ": " + e.reason(), e);
         }
         if (reason instanceof FrameRenderException e) {
             return new RenderException("cannot render " + e.getMessage(), e);

@@ -92,6 +92,26 @@ class Mp4WriterTest {
                 .startsWith("No space left on device");
     }
 
+    /**
+     * JavaCV's stop() ignores av_write_trailer's result, so a file left incomplete at the end (a
+     * full disk, or here +faststart unable to read the file back to move the index first) passed
+     * as finished. The file is deleted while open: its data still goes somewhere, the read fails.
+     */
+    @Test
+    void aFailureWhileWritingTheIndexIsReportedNotLost() throws Exception {
+        Path file = dir.resolve("vanishing.mp4");
+        try (Mp4Writer w = Mp4Writer.open(file, VideoEncoder.LIBX264, new EncodeSettings(64, 48, 25, Quality.DRAFT, -1), 1024)) {
+            for (int i = 0; i < 3; i++) {
+                w.writeVideo(grey(64, 48, 60 + i));
+            }
+            Files.delete(file);
+            assertThatThrownBy(w::finish)
+                    .isInstanceOf(OutputWriteException.class)
+                    .hasMessage("cannot write " + file + ": no such file or directory")
+                    .satisfies(e -> assertThat(((OutputWriteException) e).reason()).isEqualTo("no such file or directory"));
+        }
+    }
+
     @Test
     void aFileThatCannotBeOpenedIsAnEncoderOpenFailureNotACrash() throws Exception {
         Path file = dir.resolve("missing-folder").resolve("x.mp4");

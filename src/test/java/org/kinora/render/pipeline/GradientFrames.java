@@ -23,6 +23,8 @@ final class GradientFrames implements FrameSource {
     private volatile int crashFrame = -1;
     private volatile RuntimeException crashWith;
     private volatile boolean outOfMemory;
+    private volatile int hookFrame = -1;
+    private volatile Runnable hook;
 
     GradientFrames(int width, int height, int fps, int frameCount, int slides) {
         this.width = width;
@@ -57,6 +59,13 @@ final class GradientFrames implements FrameSource {
         return this;
     }
 
+    /** Runs {@code action} before drawing frame {@code frame}: to disturb the render at a known point. */
+    GradientFrames whileRendering(int frame, Runnable action) {
+        this.hookFrame = frame;
+        this.hook = action;
+        return this;
+    }
+
     int slideOf(int frame) {
         return Math.min(slides - 1, frame * slides / frameCount);
     }
@@ -84,6 +93,9 @@ final class GradientFrames implements FrameSource {
     @Override
     public void renderYuv(int index, YuvFrame out) throws FrameRenderException {
         int slide = slideOf(index);
+        if (index == hookFrame) {
+            hook.run();
+        }
         if (index == crashFrame) {
             if (outOfMemory) {
                 throw new OutOfMemoryError("Java heap space");

@@ -200,6 +200,99 @@ class RenderPipelineTest {
         assertThat(onlyTarget()).containsExactly("exists.mp4");
     }
 
+    /**
+     * The last line of defence: the file on disk lost its start (truncated behind FFmpeg's back)
+     * and FFmpeg reported nothing, yet the damaged video must not replace the existing one.
+     */
+    @Test
+    void aVideoDamagedWithoutAnErrorNeverReplacesTheTarget() throws Exception {
+        Path target = dir.resolve("damaged.mp4");
+        Files.writeString(target, "keep me");
+        // One producer, one frame in flight: frame 7 is drawn after the encoder wrote the header.
+        GradientFrames frames = new GradientFrames(W, H, FPS, 8, 1).whileRendering(7, this::truncateTemporaryFiles);
+        RenderRequest request = request(frames, target).withProducers(1).withQueueFrames(1).withOverwrite(true);
+
+        assertThatThrownBy(() -> RenderPipeline.render(request, RenderListener.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessageStartingWith("cannot write " + target.toAbsolutePath() + ": the finished video is incomplete: ");
+        assertThat(Files.readString(target)).isEqualTo("keep me");
+        assertThat(onlyTarget()).containsExactly("damaged.mp4");
+    }
+
+    private void truncateTemporaryFiles() {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                try (var channel = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.truncate(0);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The final rename would replace the FIFO (or a device) itself: refused even with overwrite. */
+    @Test
+    void neverReplacesSomethingThatIsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("pipe.mp4");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), fifo);
+        GradientFrames frames = new GradientFrames(W, H, FPS, 3, 1);
+
+        for (Path target : List.of(fifo, link)) {
+            assertThatThrownBy(() -> RenderPipeline.render(request(frames, target).withOverwrite(true), RenderListener.NONE))
+                    .isInstanceOf(RenderException.class)
+                    .hasMessage("cannot write " + target + ": it is not a regular file");
+        }
+        assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther()).as("still a FIFO").isTrue();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(onlyTarget()).containsExactly("link.mp4", "pipe.mp4");
+    }
+
+    /** Found at once, not after rendering everything ("appeared while rendering"). */
+    @Test
+    void aDanglingSymbolicLinkIsRefusedBeforeRendering() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("dangling.mp4"), dir.resolve("nowhere.mp4"));
+        GradientFrames frames = new GradientFrames(W, H, FPS, 3, 1);
+        for (boolean overwrite : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> RenderJob.start(request(frames, link).withOverwrite(overwrite), RenderListener.NONE))
+                    .isInstanceOf(RenderException.class)
+                    .hasMessage("cannot write " + link + ": it is a symbolic link to " + dir.resolve("nowhere.mp4")
+                            + ", which does not exist");
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(onlyTarget()).containsExactly("dangling.mp4");
+    }
+
+    @Test
+    void aFolderIsSaidToBeAFolderWhetherOrNotOverwriteIsAsked() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("r"));
+        GradientFrames frames = new GradientFrames(W, H, FPS, 3, 1);
+        for (boolean overwrite : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> RenderJob.start(request(frames, folder).withOverwrite(overwrite), RenderListener.NONE))
+                    .hasMessage("cannot write " + folder + ": it is a folder");
+        }
+    }
+
+    /** FFmpeg would write a 261-byte file without streams and call it done. */
+    @Test
+    void nothingToRenderFailsBeforeAnyFileIsWritten() throws Exception {
+        Path target = dir.resolve("empty.mp4");
+        GradientFrames none = new GradientFrames(W, H, FPS, 0, 1);
+        assertThatThrownBy(() -> RenderJob.start(request(none, target), RenderListener.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessage("cannot write " + target + ": the video would have no frames (shorter than one frame at 30 fps)");
+        assertThat(onlyTarget()).isEmpty();
+    }
+
     @Test
     void anUnwritableFolderFailsAtOnceWithAClearMessage() throws Exception {
         Path missing = dir.resolve("no such folder").resolve("out.mp4");
