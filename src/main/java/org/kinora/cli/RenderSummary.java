@@ -11,11 +11,13 @@ final class RenderSummary {
 
     static String of(RenderResult r) {
         return String.format(Locale.ROOT, "%s: %.2f s, %d frames, %s, %s, %.1f fps, wall %s",
-                r.file(), r.durationSeconds(), r.frames(), megabytes(r.bytes()),
+                r.file(), r.durationSeconds(), r.frames(), size(r.bytes()),
                 r.encoder().ffmpegName(), r.averageFps(), Durations.format(r.wallTime().toNanos() / 1e9));
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    /** In MB, or kB below 1 MB: a short preview render read "0.0 MB". */
+    static String size(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%d kB", Math.max(1, Math.round(bytes / 1e3)))
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }
