@@ -17,6 +17,7 @@ import org.kinora.model.TransitionType;
 import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
+import org.kinora.render.audio.AudioProbe;
 import org.kinora.render.audio.BeatSync;
 import org.kinora.render.audio.Crossfades;
 import org.kinora.render.audio.FitToMusic;
@@ -135,6 +136,8 @@ final class NewCommand implements Callable<Integer> {
                 throw new IOException(file + ": music file not found");
             }
             AudioTrack track = AudioTrack.of(file);
+            // Opened now, as check and render would: a file FFmpeg cannot decode is refused here, not later.
+            AudioProbe.requireUsable(track);
             tracks.add(track);
             // Only a following track needs this one's length; a single track is not opened here.
             played[i] = music.size() > 1 ? ProjectMusic.playedSeconds(track, MediaDuration.seconds(file)) : 0;
