@@ -104,6 +104,44 @@ class CliTest {
         assertThat(badSize.err()).contains("1920x1080");
     }
 
+    /** Every bad --seconds-per-photo is the same usage error, before the photos or the output file are looked at. */
+    @Test
+    void secondsPerPhotoOutOfRangeIsOneUsageError() throws IOException {
+        Path existing = Files.writeString(dir.resolve("existing.kinora"), "mine");
+        String[][] cases = {{"-1", "-1"}, {"0", "0"}, {"0.01", "0.01"}, {"NaN", "NaN"}, {"Infinity", "Infinity"},
+                {"1e9", "1000000000"}};
+        for (String[] c : cases) {
+            Run run = kinora("new", photos.toString(), "-o", existing.toString(), "--transition", "cut",
+                    "--seconds-per-photo", c[0]);
+            assertThat(run.exitCode()).as(c[0] + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines().findFirst()).hasValue(
+                    "kinora: --seconds-per-photo must be a number of seconds from 0.05 to 3600, was " + c[1]);
+        }
+        Run tooShort = kinora("new", photos.toString(), "-o", dir.resolve("x.kinora").toString(), "--seconds-per-photo", "1.5");
+        assertThat(tooShort.exitCode()).isEqualTo(2);
+        assertThat(tooShort.err()).contains("a 1 s transition needs --seconds-per-photo of at least 2");
+    }
+
+    @Test
+    void badTransitionsAreUsageErrorsNamingTheOption() {
+        for (String bad : new String[] {"crossfade:-1", "crossfade:NaN", "crossfade:Infinity", "crossfade:soon"}) {
+            Run run = kinora("new", photos.toString(), "-o", dir.resolve("x.kinora").toString(), "--transition", bad);
+            assertThat(run.exitCode()).as(bad + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).startsWith("kinora: --transition ").contains("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void benchCountsAreUsageErrorsCheckedFirst() {
+        for (String option : new String[] {"--frames", "--photo-limit", "--threads", "--photos-ahead"}) {
+            for (String value : new String[] {"0", "-1"}) {
+                Run run = kinora("bench", "--photos", dir.resolve("missing").toString(), option, value);
+                assertThat(run.exitCode()).as(option + " " + value + ": " + run.err()).isEqualTo(2);
+                assertThat(run.err()).startsWith("kinora: " + option + " must be 1 or more, was " + value);
+            }
+        }
+    }
+
     @Test
     void noPhotosIsAFailureNamingTheInput() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
