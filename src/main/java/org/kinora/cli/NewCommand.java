@@ -100,8 +100,8 @@ final class NewCommand implements Callable<Integer> {
         }
         PhotoFinder.Result found = PhotoFinder.find(inputs);
         var err = spec.commandLine().getErr();
-        for (Path skipped : found.skipped()) {
-            err.println("kinora: warning: skipped " + skipped + " (not an image Kinora can read)");
+        for (PhotoFinder.Skipped skipped : found.skipped()) {
+            err.println("kinora: warning: skipped " + skipped.file() + ": " + skipped.reason());
         }
         if (found.photos().isEmpty()) {
             throw new IOException("no photos found in " + inputs);

@@ -48,6 +48,7 @@ class CliTest {
             ImageIO.write(image, names[i].endsWith("png") ? "png" : "jpg", photos.resolve(names[i]).toFile());
         }
         Files.writeString(photos.resolve("notes.txt"), "not a photo");
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "jpg", photos.resolve(".hidden.jpg").toFile());
     }
 
     @Test
@@ -56,7 +57,9 @@ class CliTest {
         Run created = kinora("new", photos.toString(), "-o", project.toString(), "--size", "1280x720",
                 "--fps", "25", "--seconds-per-photo", "3", "--transition", "fade-black:0.5");
         assertThat(created.exitCode()).as(created.err()).isZero();
-        assertThat(created.err()).contains("skipped").contains("notes.txt");
+        assertThat(created.err().lines()).singleElement().asString()
+                .isEqualTo("kinora: warning: skipped " + photos.resolve("notes.txt").toAbsolutePath()
+                        + ": not an image in a supported format (JPEG, PNG, TIFF, BMP, WebP, GIF)");
         assertThat(created.out()).contains("3 photos");
 
         Project p = ProjectFile.load(project);
