@@ -145,6 +145,24 @@ class CliTest {
         }
     }
 
+    /** new, render and bench refuse a frame larger than H.264 allows as a usage error, before any work. */
+    @Test
+    void sizesBeyondH264sLimitAreUsageErrors() throws IOException {
+        Path project = dir.resolve("show.kinora");
+        assertThat(kinora("new", photos.toString(), "-o", project.toString()).exitCode()).isZero();
+        Run[] runs = {
+            kinora("new", photos.toString(), "-o", dir.resolve("big.kinora").toString(), "--size", "8192x8192"),
+            kinora("render", project.toString(), "-o", dir.resolve("big.mp4").toString(), "--size", "8192x8192"),
+            kinora("bench", "--photos", photos.toString(), "--size", "8192x8192"),
+        };
+        for (Run run : runs) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).startsWith("kinora: output size 8192x8192 is too large for H.264: 262144 macroblocks");
+        }
+        assertThat(dir.resolve("big.kinora")).doesNotExist();
+        assertThat(dir.resolve("big.mp4")).doesNotExist();
+    }
+
     @Test
     void noPhotosIsAFailureNamingTheInput() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
