@@ -104,13 +104,14 @@ final class NewCommand implements Callable<Integer> {
             err.println("kinora: warning: skipped " + skipped.file() + ": " + skipped.reason());
         }
         if (found.photos().isEmpty()) {
-            throw new IOException("no photos found in " + inputs);
+            throw new IOException("no photos found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         }
         addMusic(builder);
         Project project = timeToMusic(builder.build(found.photos()));
         ProjectFile.save(project, output);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d photos, %s, %dx%d at %d fps%n", output,
-                project.slides().size(), Durations.format(project.timeline().durationSeconds()),
+        int photos = project.slides().size();
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d %s, %s, %dx%d at %d fps%n", output,
+                photos, photos == 1 ? "photo" : "photos", Durations.format(project.timeline().durationSeconds()),
                 project.output().width(), project.output().height(), project.output().fps());
         return KinoraCli.OK;
     }

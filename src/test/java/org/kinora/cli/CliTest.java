@@ -75,6 +75,13 @@ class CliTest {
     }
 
     @Test
+    void onePhotoIsSaidInTheSingular() {
+        Run created = kinora("new", photos.resolve("a1.jpg").toString(), "-o", dir.resolve("one.kinora").toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains(": 1 photo, ");
+    }
+
+    @Test
     void checkNamesADeletedPhotoAndExitsOne() throws IOException {
         Path project = dir.resolve("show.kinora");
         assertThat(kinora("new", photos.toString(), "-o", project.toString()).exitCode()).isZero();
@@ -168,7 +175,10 @@ class CliTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Run run = kinora("new", empty.toString(), "-o", dir.resolve("x.kinora").toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("no photos found").contains(empty.toString());
+        Path second = Files.createDirectories(dir.resolve("also empty"));
+        Run run2 = kinora("new", empty.toString(), second.toString(), "-o", dir.resolve("x.kinora").toString());
+        assertThat(run2.err()).isEqualTo("kinora: no photos found in " + empty + ", " + second + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("kinora: no photos found in " + empty + System.lineSeparator());
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("x.kinora");
         }

@@ -93,6 +93,13 @@ class ModelTest {
     }
 
     @Test
+    void unknownTransitionListsTheKnownOnesAsWords() {
+        assertThatThrownBy(() -> TransitionType.fromId("spin"))
+                .hasMessageStartingWith("unknown transition 'spin'; known: cut, crossfade, fade-black, ")
+                .hasMessageEndingWith(", zoom-dissolve");
+    }
+
+    @Test
     void cutHasNoDurationAndAudioTrimMustBeOrdered() {
         assertThat(new Transition(TransitionType.CUT, 2).durationSeconds()).isZero();
         assertThatThrownBy(() -> new AudioTrack(Path.of("/a.mp3"), 0, 5, 4, 1, 0, 0, false))
