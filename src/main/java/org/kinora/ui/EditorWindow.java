@@ -343,7 +343,7 @@ final class EditorWindow {
     private void reportSkipped(List<Path> skipped, List<String> problems) {
         if (!skipped.isEmpty()) {
             notifier.warn("Skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
-                    + " that Kinora cannot show (not an image, or too large): "
+                    + " that " + (skipped.size() == 1 ? "is" : "are") + " not a photo: "
                     + skipped.stream().map(p -> String.valueOf(p.getFileName())).limit(8)
                     .collect(Collectors.joining(", "))
                     + (skipped.size() > 8 ? " …" : ""));
