@@ -85,14 +85,13 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         OutputSettings output = outputSettings();
+        // All counts are checked before any photo is read: a bad value is a usage error (exit 2).
+        requireOneOrMore("--threads", threads);
+        requireOneOrMore("--photos-ahead", photosAhead);
+        requireOneOrMore("--frames", frames);
+        requireOneOrMore("--photo-limit", photoLimit);
         int producers = threads != null ? threads : RenderRequest.defaultProducers();
-        if (producers < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more");
-        }
         int ahead = photosAhead != null ? photosAhead : FrameRenderer.photosAheadFor(producers);
-        if (ahead < 1) {
-            throw new ParameterException(spec.commandLine(), "--photos-ahead must be 1 or more");
-        }
         Project project = referenceProject(photos, photoLimit, output);
         if (music != null) {
             project = project.withAudioTracks(List.of(org.kinora.model.AudioTrack.of(music.toAbsolutePath())));
@@ -178,6 +177,12 @@ final class BenchCommand implements Callable<Integer> {
             return ReferenceSlideshow.defaultOutput(EncoderPreference.fromId(encoder)).withSize(wh[0], wh[1]);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void requireOneOrMore(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be 1 or more, was " + value);
         }
     }
 

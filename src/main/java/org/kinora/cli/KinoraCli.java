@@ -38,6 +38,7 @@ public final class KinoraCli {
         CommandLine cli = new CommandLine(new KinoraCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(java.nio.file.Path.class, PathArguments.ofThisJvm());
         cli.setExitCodeExceptionMapper(e -> FAILED);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler((ex, argv) -> {

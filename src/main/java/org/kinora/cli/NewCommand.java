@@ -1,6 +1,7 @@
 package org.kinora.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +13,13 @@ import org.kinora.model.FitMode;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
 import org.kinora.model.Quality;
+import org.kinora.model.Slide;
 import org.kinora.model.Transition;
 import org.kinora.model.TransitionType;
 import org.kinora.project.PhotoFinder;
 import org.kinora.project.ProjectBuilder;
 import org.kinora.project.ProjectFile;
+import org.kinora.render.audio.AudioProbe;
 import org.kinora.render.audio.BeatSync;
 import org.kinora.render.audio.Crossfades;
 import org.kinora.render.audio.FitToMusic;
@@ -84,26 +87,31 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // Every option is checked before any file is touched: a usage error is always exit 2.
+        ProjectBuilder builder = configuredBuilder();
         if (!output.getFileName().toString().endsWith(ProjectFile.EXTENSION)) {
             throw new ParameterException(spec.commandLine(), "the project file must end in " + ProjectFile.EXTENSION + ": " + output);
+        }
+        if ((fitToMusic || beatSync) && music.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--fit-to-music and --beat-sync need --music");
         }
         if (Files.exists(output) && !force) {
             throw new IOException(output + ": already exists (use --force to overwrite)");
         }
-        ProjectBuilder builder = configuredBuilder();
         PhotoFinder.Result found = PhotoFinder.find(inputs);
         var err = spec.commandLine().getErr();
-        for (Path skipped : found.skipped()) {
-            err.println("kinora: warning: skipped " + skipped + " (not an image Kinora can read)");
+        for (PhotoFinder.Skipped skipped : found.skipped()) {
+            err.println("kinora: warning: skipped " + skipped.file() + ": " + skipped.reason());
         }
         if (found.photos().isEmpty()) {
-            throw new IOException("no photos found in " + inputs);
+            throw new IOException("no photos found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         }
         addMusic(builder);
         Project project = timeToMusic(builder.build(found.photos()));
         ProjectFile.save(project, output);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d photos, %s, %dx%d at %d fps%n", output,
-                project.slides().size(), Durations.format(project.timeline().durationSeconds()),
+        int photos = project.slides().size();
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d %s, %s, %dx%d at %d fps%n", output,
+                photos, photos == 1 ? "photo" : "photos", Durations.format(project.timeline().durationSeconds()),
                 project.output().width(), project.output().height(), project.output().fps());
         return KinoraCli.OK;
     }
@@ -113,10 +121,11 @@ final class NewCommand implements Callable<Integer> {
             int[] wh = OutputSettings.parseSize(size);
             OutputSettings settings = OutputSettings.FULL_HD.withSize(wh[0], wh[1]).withFps(fps)
                     .withQuality(Quality.fromId(quality));
+            checkSecondsPerPhoto(secondsPerPhoto);
             Transition t = parseTransition(transition);
             if (2 * t.durationSeconds() > secondsPerPhoto) {
-                throw new IllegalArgumentException("a " + t.durationSeconds() + " s transition needs --seconds-per-photo of at least "
-                        + 2 * t.durationSeconds());
+                throw new IllegalArgumentException("a " + plain(t.durationSeconds()) + " s transition needs --seconds-per-photo of at least "
+                        + plain(2 * t.durationSeconds()));
             }
             return new ProjectBuilder().output(settings).secondsPerPhoto(secondsPerPhoto).transition(t)
                     .fit(parseFit(fit));
@@ -135,6 +144,8 @@ final class NewCommand implements Callable<Integer> {
                 throw new IOException(file + ": music file not found");
             }
             AudioTrack track = AudioTrack.of(file);
+            // Opened now, as check and render would: a file FFmpeg cannot decode is refused here, not later.
+            AudioProbe.requireUsable(track);
             tracks.add(track);
             // Only a following track needs this one's length; a single track is not opened here.
             played[i] = music.size() > 1 ? ProjectMusic.playedSeconds(track, MediaDuration.seconds(file)) : 0;
@@ -147,12 +158,22 @@ final class NewCommand implements Callable<Integer> {
         if (!fitToMusic && !beatSync) {
             return project;
         }
-        if (music.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--fit-to-music and --beat-sync need --music");
-        }
         ProjectMusic analysis = ProjectMusic.analyze(project);
         Project timed = fitToMusic ? FitToMusic.fit(project, analysis.endSeconds()) : project;
         return beatSync ? BeatSync.snap(timed, analysis.beatSeconds()) : timed;
+    }
+
+    /** The slide's own limits, said in the option's words (else NaN or -1 would surface as a slide error, exit 1). */
+    static void checkSecondsPerPhoto(double seconds) {
+        if (!(seconds >= Slide.MIN_DURATION && seconds <= Slide.MAX_DURATION)) {
+            throw new IllegalArgumentException("--seconds-per-photo must be a number of seconds from "
+                    + plain(Slide.MIN_DURATION) + " to " + plain(Slide.MAX_DURATION) + ", was " + plain(seconds));
+        }
+    }
+
+    /** 4 rather than 4.0, 1000000000 rather than 1.0E9; NaN and Infinity as they are. */
+    static String plain(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : Double.toString(value);
     }
 
     static Transition parseTransition(String text) {
@@ -161,11 +182,16 @@ final class NewCommand implements Callable<Integer> {
         if (parts.length == 1) {
             return new Transition(type, type == TransitionType.CUT ? 0 : 1.0);
         }
+        double seconds;
         try {
-            return new Transition(type, Double.parseDouble(parts[1]));
+            seconds = Double.parseDouble(parts[1]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("transition must look like crossfade:1.0, was '" + text + "'");
+            throw new IllegalArgumentException("--transition must look like crossfade:1.0, was '" + text + "'");
         }
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("--transition needs a number of seconds of 0 or more, was '" + text + "'");
+        }
+        return new Transition(type, seconds);
     }
 
     static FitMode parseFit(String text) {

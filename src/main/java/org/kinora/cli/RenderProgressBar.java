@@ -17,6 +17,7 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
     private final ProgressBar bar;
     private final PrintWriter err;
     private final boolean interactive;
+    private String lastLine; // the last line written when not interactive
 
     /**
      * @param interactive true on a terminal: one line redrawn in place; false (a log file, a pipe):
@@ -32,11 +33,23 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
                 .setUnit(" frames", 1)
                 .setUpdateIntervalMillis(interactive ? 250 : 5_000)
                 .hideEta() // ours, from the encoder's rate, is in the extra message
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print(interactive ? "\r" + line : line + System.lineSeparator());
-                    err.flush();
-                }, WIDTH))
+                .setConsumer(new DelegatingProgressBarConsumer(this::print, WIDTH))
                 .build();
+    }
+
+    /**
+     * Closing the bar draws its last state twice (a refresh, then a final forced one). On a
+     * terminal the second overwrites the first; in a log it would be a duplicate line, so a line
+     * equal to the one before is not written again.
+     */
+    private void print(String line) {
+        if (interactive) {
+            err.print("\r" + line);
+        } else if (!line.equals(lastLine)) {
+            err.print(line + System.lineSeparator());
+            lastLine = line;
+        }
+        err.flush();
     }
 
     @Override

@@ -6,6 +6,11 @@ public record OutputSettings(int width, int height, int fps, Quality quality, En
     public static final int MIN_SIZE = 16;
     public static final int MAX_SIZE = 8192;
     public static final int MAX_FPS = 240;
+    /**
+     * The largest frame H.264 allows (level 6.2): 139,264 macroblocks of 16x16, so 8192x4320 but
+     * not 8192x8192. A larger frame is encoded anyway and tagged 6.2, a stream players may refuse.
+     */
+    public static final int MAX_MACROBLOCKS = 139_264;
     public static final OutputSettings FULL_HD =
             new OutputSettings(1920, 1080, 30, Quality.STANDARD, EncoderPreference.AUTO);
 
@@ -14,6 +19,12 @@ public record OutputSettings(int width, int height, int fps, Quality quality, En
         Checks.inRange("output height", height, MIN_SIZE, MAX_SIZE);
         if (width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("output size must be even, was " + width + "x" + height);
+        }
+        long macroblocks = (long) ((width + 15) / 16) * ((height + 15) / 16);
+        if (macroblocks > MAX_MACROBLOCKS) {
+            throw new IllegalArgumentException("output size " + width + "x" + height + " is too large for H.264: "
+                    + macroblocks + " macroblocks of 16x16, more than the limit of " + MAX_MACROBLOCKS
+                    + " (level 6.2; 8192x4320 fits)");
         }
         Checks.inRange("output fps", fps, 1, MAX_FPS);
         Checks.notNull("output quality", quality);

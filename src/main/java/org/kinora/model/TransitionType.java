@@ -30,6 +30,6 @@ public enum TransitionType {
             }
         }
         throw new IllegalArgumentException("unknown transition '" + id + "'; known: "
-                + java.util.Arrays.stream(values()).map(TransitionType::id).toList());
+                + String.join(", ", java.util.Arrays.stream(values()).map(TransitionType::id).toList()));
     }
 }

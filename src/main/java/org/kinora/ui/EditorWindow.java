@@ -293,8 +293,8 @@ final class EditorWindow {
             List<String> problems = new ArrayList<>();
             for (Path p : dropped) {
                 if (Files.isDirectory(p)) {
-                    try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
-                        walk.filter(Files::isRegularFile).sorted(PhotoFinder.NATURAL_ORDER).forEach(files::add);
+                    try {
+                        files.addAll(PhotoFinder.filesIn(p)); // as kinora new: hidden files left out
                     } catch (IOException | java.io.UncheckedIOException e) {
                         problems.add(p.getFileName() + " (cannot read the folder: " + e.getMessage() + ")");
                     }
@@ -328,7 +328,7 @@ final class EditorWindow {
                     problems.add(e.getMessage());
                     continue;
                 }
-                skipped.addAll(found.skipped());
+                found.skipped().forEach(s -> skipped.add(s.file()));
                 if (!found.photos().isEmpty()) {
                     ready.add(found.photos());
                     if (drainQueued.compareAndSet(false, true)) {

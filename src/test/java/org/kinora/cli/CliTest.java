@@ -48,6 +48,7 @@ class CliTest {
             ImageIO.write(image, names[i].endsWith("png") ? "png" : "jpg", photos.resolve(names[i]).toFile());
         }
         Files.writeString(photos.resolve("notes.txt"), "not a photo");
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "jpg", photos.resolve(".hidden.jpg").toFile());
     }
 
     @Test
@@ -56,7 +57,9 @@ class CliTest {
         Run created = kinora("new", photos.toString(), "-o", project.toString(), "--size", "1280x720",
                 "--fps", "25", "--seconds-per-photo", "3", "--transition", "fade-black:0.5");
         assertThat(created.exitCode()).as(created.err()).isZero();
-        assertThat(created.err()).contains("skipped").contains("notes.txt");
+        assertThat(created.err().lines()).singleElement().asString()
+                .isEqualTo("kinora: warning: skipped " + photos.resolve("notes.txt").toAbsolutePath()
+                        + ": not an image in a supported format (JPEG, PNG, TIFF, BMP, WebP, GIF)");
         assertThat(created.out()).contains("3 photos");
 
         Project p = ProjectFile.load(project);
@@ -69,6 +72,13 @@ class CliTest {
 
         Run checked = kinora("check", project.toString());
         assertThat(checked.exitCode()).as(checked.err()).isZero();
+    }
+
+    @Test
+    void onePhotoIsSaidInTheSingular() {
+        Run created = kinora("new", photos.resolve("a1.jpg").toString(), "-o", dir.resolve("one.kinora").toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains(": 1 photo, ");
     }
 
     @Test
@@ -104,12 +114,71 @@ class CliTest {
         assertThat(badSize.err()).contains("1920x1080");
     }
 
+    /** Every bad --seconds-per-photo is the same usage error, before the photos or the output file are looked at. */
+    @Test
+    void secondsPerPhotoOutOfRangeIsOneUsageError() throws IOException {
+        Path existing = Files.writeString(dir.resolve("existing.kinora"), "mine");
+        String[][] cases = {{"-1", "-1"}, {"0", "0"}, {"0.01", "0.01"}, {"NaN", "NaN"}, {"Infinity", "Infinity"},
+                {"1e9", "1000000000"}};
+        for (String[] c : cases) {
+            Run run = kinora("new", photos.toString(), "-o", existing.toString(), "--transition", "cut",
+                    "--seconds-per-photo", c[0]);
+            assertThat(run.exitCode()).as(c[0] + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines().findFirst()).hasValue(
+                    "kinora: --seconds-per-photo must be a number of seconds from 0.05 to 3600, was " + c[1]);
+        }
+        Run tooShort = kinora("new", photos.toString(), "-o", dir.resolve("x.kinora").toString(), "--seconds-per-photo", "1.5");
+        assertThat(tooShort.exitCode()).isEqualTo(2);
+        assertThat(tooShort.err()).contains("a 1 s transition needs --seconds-per-photo of at least 2");
+    }
+
+    @Test
+    void badTransitionsAreUsageErrorsNamingTheOption() {
+        for (String bad : new String[] {"crossfade:-1", "crossfade:NaN", "crossfade:Infinity", "crossfade:soon"}) {
+            Run run = kinora("new", photos.toString(), "-o", dir.resolve("x.kinora").toString(), "--transition", bad);
+            assertThat(run.exitCode()).as(bad + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).startsWith("kinora: --transition ").contains("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void benchCountsAreUsageErrorsCheckedFirst() {
+        for (String option : new String[] {"--frames", "--photo-limit", "--threads", "--photos-ahead"}) {
+            for (String value : new String[] {"0", "-1"}) {
+                Run run = kinora("bench", "--photos", dir.resolve("missing").toString(), option, value);
+                assertThat(run.exitCode()).as(option + " " + value + ": " + run.err()).isEqualTo(2);
+                assertThat(run.err()).startsWith("kinora: " + option + " must be 1 or more, was " + value);
+            }
+        }
+    }
+
+    /** new, render and bench refuse a frame larger than H.264 allows as a usage error, before any work. */
+    @Test
+    void sizesBeyondH264sLimitAreUsageErrors() throws IOException {
+        Path project = dir.resolve("show.kinora");
+        assertThat(kinora("new", photos.toString(), "-o", project.toString()).exitCode()).isZero();
+        Run[] runs = {
+            kinora("new", photos.toString(), "-o", dir.resolve("big.kinora").toString(), "--size", "8192x8192"),
+            kinora("render", project.toString(), "-o", dir.resolve("big.mp4").toString(), "--size", "8192x8192"),
+            kinora("bench", "--photos", photos.toString(), "--size", "8192x8192"),
+        };
+        for (Run run : runs) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).startsWith("kinora: output size 8192x8192 is too large for H.264: 262144 macroblocks");
+        }
+        assertThat(dir.resolve("big.kinora")).doesNotExist();
+        assertThat(dir.resolve("big.mp4")).doesNotExist();
+    }
+
     @Test
     void noPhotosIsAFailureNamingTheInput() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Run run = kinora("new", empty.toString(), "-o", dir.resolve("x.kinora").toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("no photos found").contains(empty.toString());
+        Path second = Files.createDirectories(dir.resolve("also empty"));
+        Run run2 = kinora("new", empty.toString(), second.toString(), "-o", dir.resolve("x.kinora").toString());
+        assertThat(run2.err()).isEqualTo("kinora: no photos found in " + empty + ", " + second + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("kinora: no photos found in " + empty + System.lineSeparator());
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("x.kinora");
         }

@@ -80,6 +80,25 @@ class ModelTest {
         assertThatThrownBy(() -> OutputSettings.FULL_HD.withSize(1921, 1080)).hasMessageContaining("even");
     }
 
+    /** H.264 level 6.2 holds at most 139,264 macroblocks of 16x16 per frame; a partial macroblock counts whole. */
+    @Test
+    void outputSizeMustFitH264sLargestLevel() {
+        assertThat(OutputSettings.FULL_HD.withSize(8192, 4320).width()).isEqualTo(8192);
+        assertThat(OutputSettings.FULL_HD.withSize(8192, 4352).height()).isEqualTo(4352); // 512 x 272: exactly the limit
+        assertThat(OutputSettings.FULL_HD.withSize(4352, 8192).width()).isEqualTo(4352);
+        assertThatThrownBy(() -> OutputSettings.FULL_HD.withSize(8192, 4354)) // 512 x 273
+                .hasMessage("output size 8192x4354 is too large for H.264: 139776 macroblocks of 16x16, "
+                        + "more than the limit of 139264 (level 6.2; 8192x4320 fits)");
+        assertThatThrownBy(() -> OutputSettings.FULL_HD.withSize(8192, 8192)).hasMessageContaining("262144 macroblocks");
+    }
+
+    @Test
+    void unknownTransitionListsTheKnownOnesAsWords() {
+        assertThatThrownBy(() -> TransitionType.fromId("spin"))
+                .hasMessageStartingWith("unknown transition 'spin'; known: cut, crossfade, fade-black, ")
+                .hasMessageEndingWith(", zoom-dissolve");
+    }
+
     @Test
     void cutHasNoDurationAndAudioTrimMustBeOrdered() {
         assertThat(new Transition(TransitionType.CUT, 2).durationSeconds()).isZero();

@@ -46,6 +46,11 @@ public final class AudioProbe {
         }
     }
 
+    /** Throws what is wrong with one track's file: {@link #problemOf} as an exception naming the file. */
+    public static void requireUsable(AudioTrack track) throws AudioFileException {
+        checkFile(track.file(), List.of(track));
+    }
+
     /** Throws the first problem {@link #check} finds. */
     public static void requireUsable(Project project) throws AudioFileException {
         List<AudioFileException> problems = check(project);

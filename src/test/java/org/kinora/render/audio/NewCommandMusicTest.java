@@ -60,6 +60,30 @@ class NewCommandMusicTest {
         assertThat(usage.toString()).contains("need --music");
     }
 
+    /** Random bytes named .mp3 are refused by new itself, naming the file, not only later by check or render. */
+    @Test
+    void musicFfmpegCannotReadIsRefusedWhenTheProjectIsMade() throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", photos.resolve("p.png").toFile());
+        Path good = TestAudio.wav(dir.resolve("good.wav"), 44_100, 1, 3.0, TestAudio.sine(440, 0.3));
+        byte[] noise = new byte[5000];
+        new java.util.Random(7).nextBytes(noise);
+        Path bad = Files.write(dir.resolve("bad.mp3"), noise);
+        Path out = dir.resolve("show.kinora");
+
+        for (String[] music : new String[][] {{bad.toString()}, {good.toString(), bad.toString()}}) {
+            StringWriter err = new StringWriter();
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("new", photos.toString(), "-o", out.toString()));
+            for (String m : music) {
+                args.addAll(java.util.List.of("--music", m));
+            }
+            assertThat(kinora(err, args.toArray(String[]::new))).as(err.toString()).isEqualTo(KinoraCli.FAILED);
+            assertThat(err.toString().lines().toList()).singleElement().asString()
+                    .contains("bad.mp3", "not an audio file FFmpeg can read");
+            assertThat(out).doesNotExist();
+        }
+    }
+
     @Test
     void severalMusicFilesPlayOneAfterTheOtherWithACrossfade() throws Exception {
         Path photos = Files.createDirectories(dir.resolve("photos"));
