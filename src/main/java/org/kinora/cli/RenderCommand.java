@@ -72,9 +72,7 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (output.toString().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "-o/--output must name a file, not be empty");
-        }
+        EncoderPreference requestedEncoder = checkOptions();
         // All of the output's checks come before any photo is loaded: fail fast.
         Project loaded = ProjectFile.load(project);
         Optional<String> input = InputFiles.roleOf(output, project, loaded); // first: --force cannot help
@@ -82,8 +80,8 @@ final class RenderCommand implements Callable<Integer> {
             throw new RenderException("cannot write " + output.toAbsolutePath().normalize() + ": it is " + input.get()
                     + "; choose another output file");
         }
-        Path target = OutputTarget.check(output, force);
-        if (!hasVideoExtension(target)) {
+        OutputTarget.check(output, force); // before the name: "it is a folder" says more than "must end in .mp4"
+        if (!hasVideoExtension(output)) {
             throw new ParameterException(spec.commandLine(), "-o/--output must end in .mp4 (or .m4v, .mov): Kinora writes"
                     + " MP4 video, was " + output);
         }
@@ -96,22 +94,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         EncodeSettings settings = EncodeSettings.of(p.output());
         if (crf != null) {
-            if (crf < 0 || crf > 51) {
-                throw new ParameterException(spec.commandLine(), "--crf must be between 0 and 51, was " + crf);
-            }
             settings = settings.withCrf(crf);
         }
-        EncoderPreference preference = p.output().encoder();
-        if (encoder != null) {
-            try {
-                preference = EncoderPreference.fromId(encoder);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + threads);
-        }
+        EncoderPreference preference = requestedEncoder != null ? requestedEncoder : p.output().encoder();
         int producers = threads != null ? threads : RenderRequest.defaultProducers();
         try (FrameSource frames = ProjectSources.frames(p, producers); AudioSource audio = ProjectSources.audio(p)) {
             RenderRequest request = RenderRequest.of(frames, output, preference, settings)
@@ -147,9 +132,35 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Every option's value on its own, before any file is read: a bad value is a usage error
+     * (exit 2) whatever state the files are in. Returns the --encoder asked for, or null.
+     */
+    private EncoderPreference checkOptions() {
+        if (output.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "-o/--output must name a file, not be empty");
+        }
+        if (crf != null && (crf < 0 || crf > 51)) {
+            throw new ParameterException(spec.commandLine(), "--crf must be between 0 and 51, was " + crf);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + threads);
+        }
+        outputSettings(OutputSettings.FULL_HD); // --size and --fps, whatever the project holds
+        try {
+            return encoder == null ? null : EncoderPreference.fromId(encoder);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** The file is MP4 whatever its name; .m4v and .mov name the same container. */
     private static boolean hasVideoExtension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        Path last = file.getFileName();
+        if (last == null) {
+            return false; // "/" names no file
+        }
+        String name = last.toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov");
     }
 

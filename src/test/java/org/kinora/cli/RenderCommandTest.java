@@ -193,6 +193,26 @@ class RenderCommandTest {
         assertThat(Files.isDirectory(folder)).isTrue();
     }
 
+    /** A bad option is a usage error whatever the files are: a missing project, an existing output. */
+    @Test
+    void badOptionsAreUsageErrorsBeforeAnyFileIsLookedAt() throws Exception {
+        Path existing = Files.write(dir.resolve("existing.mp4"), new byte[] {1});
+        String missing = dir.resolve("missing.kinora").toString();
+        String[][] cases = {
+                {projectFile.toString(), "-o", existing.toString(), "--crf", "99"},
+                {missing, "-o", existing.toString(), "--threads", "0"},
+                {missing, "-o", dir.resolve("o.mp4").toString(), "--size", "8x8"},
+                {missing, "-o", dir.resolve("o.mp4").toString(), "--fps", "0"},
+                {missing, "-o", dir.resolve("o.mp4").toString(), "--encoder", "nonsense"}};
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("render"));
+            args.addAll(List.of(c));
+            args.add("--quiet");
+            assertThat(kinora(args.toArray(String[]::new)).exitCode()).as(String.join(" ", c)).isEqualTo(2);
+        }
+        assertThat(Files.readAllBytes(existing)).containsExactly(1);
+    }
+
     @Test
     void anEmptyOutputPathIsAUsageError() {
         Run run = kinora("render", projectFile.toString(), "-o", "", "--quiet");
