@@ -98,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         EncodeSettings settings = EncodeSettings.of(output);
         Path work = Files.createTempDirectory("kinora-bench");
+        // Ctrl-C or a kill skips the finally below; the raw frames alone are 3 GB at 1080p.
+        Thread cleanUp = new Thread(() -> deleteQuietly(work), "kinora-bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try (FrameSource all = ProjectSources.framesLoadingAhead(project, ahead); AudioSource audio = ProjectSources.audio(project)) {
             FrameSource source = frames == null ? all : new FirstFrames(all, frames);
             int n = source.frameCount();
@@ -158,6 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         } finally {
             deleteTree(work);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
         return KinoraCli.OK;
     }
@@ -211,6 +215,14 @@ final class BenchCommand implements Callable<Integer> {
     private static String loadAverage() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // exiting anyway: whatever is left stays in the temporary folder
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
