@@ -188,6 +188,82 @@ class ProjectFileTest {
     }
 
     @Test
+    void everyBadFieldOfAnObjectIsListedByItsNameInTheFile() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": 3, "height": 1, "fps": 0},
+                 "slides": [{"photo": "a.jpg", "duration": 2,
+                             "motion": {"start": {"x": 2, "y": -1, "zoom": 0.5}, "end": {"x": 0.5, "y": 0.5, "zoom": 1}}}],
+                 "audio": [{"file": "x.mp3", "volume": 9, "fadeIn": -1}]}
+                """);
+        assertThat(e.problems()).containsExactly(
+                "output.width: must be between 16 and 8192, was 3",
+                "output.height: must be between 16 and 8192, was 1",
+                "output.fps: must be between 1 and 240, was 0",
+                "slides[0].motion.start.x: must be between 0 and 1, was 2",
+                "slides[0].motion.start.y: must be between 0 and 1, was -1",
+                "slides[0].motion.start.zoom: must be between 1 and 20, was 0.5",
+                "audio[0].volume: must be between 0 and 4, was 9",
+                "audio[0].fadeIn: must be zero or more, was -1");
+    }
+
+    @Test
+    void aRuleAcrossFieldsIsCheckedOnceEachFieldIsFine() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": 641, "height": 360, "fps": 24}, "slides": []}
+                """);
+        assertThat(e.problems()).containsExactly("output: output size must be even, was 641x360");
+    }
+
+    @Test
+    void aMissingObjectIsNamedOnce() throws IOException {
+        assertThat(loadError("{\"formatVersion\": 2}").problems()).containsExactly("output: is missing");
+    }
+
+    @Test
+    void numbersAreNeverReadFromText() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": "320", "height": 180.5, "fps": 24},
+                 "slides": [{"photo": "a.jpg", "duration": "2", "caption": 7}], "audio": [{"file": "x.mp3", "loop": "yes"}]}
+                """);
+        assertThat(e.problems()).containsExactly(
+                "line 1, column 42: output.width: expected a whole number, found \"320\"",
+                "line 1, column 59: output.height: expected a whole number, found 180.5",
+                "line 2, column 44: slides[0].duration: expected a number, found \"2\"",
+                "line 2, column 60: slides[0].caption: expected text, found 7",
+                "line 2, column 101: audio[0].loop: expected true or false, found \"yes\"");
+    }
+
+    @Test
+    void notANumberIsRefusedByItsField() throws IOException {
+        ProjectFileException e = loadError("""
+                {"formatVersion": 2, "output": {"width": 640, "height": 360, "fps": NaN},
+                 "slides": [{"photo": "a.jpg", "duration": -Infinity}]}
+                """);
+        assertThat(e.problems()).containsExactly(
+                "line 1, column 69: output.fps: NaN is not a number a project may hold",
+                "line 2, column 44: slides[0].duration: -Infinity is not a number a project may hold");
+    }
+
+    /** Syntax errors in plain words: no parser feature names, no source descriptions. */
+    @Test
+    void syntaxErrorsSayWhatIsWrongInPlainWords() throws IOException {
+        assertThat(loadError("{\"formatVersion\": 2, \"output\": {\"width\": 640").getMessage())
+                .endsWith("broken.kinora: line 1, column 45: the file ends in the middle of an object (opened at line 1, column 32)");
+        assertThat(loadError("{\"formatVersion\": 2, // mine\n}").problems())
+                .containsExactly("line 1, column 22: comments are not allowed in a project file");
+        assertThat(loadError("{\"formatVersion\": 2, \"x\": " + "[".repeat(1200) + "]".repeat(1200) + "}").problems())
+                .containsExactly("line 1, column 91: nested too deeply");
+        assertThat(loadError("{\"formatVersion\": 2, \"formatVersion\": 2}").problems())
+                .containsExactly("line 1, column 37: field 'formatVersion' appears twice");
+        assertThat(loadError("{\"formatVersion\": 2, \"output\": tru}").problems())
+                .containsExactly("line 1, column 36: 'tru' is not a value (text goes in double quotes; true, false and null in lower case)");
+        assertThat(loadError("{\"formatVersion\": 2} {}").problems())
+                .containsExactly("line 1, column 22: more text after the project's closing '}'");
+        assertThat(loadError("{\"formatVersion\": 2,}").problems())
+                .containsExactly("line 1, column 21: expected a field name in double quotes, found '}'");
+    }
+
+    @Test
     void missingFileIsReported() {
         Path file = dir.resolve("nope.kinora");
         assertThatThrownBy(() -> ProjectFile.load(file)).isInstanceOf(ProjectFileException.class)
