@@ -30,7 +30,7 @@ final class JsonSyntaxWords {
         if (e instanceof StreamConstraintsException) {
             return message.contains("nesting depth") ? "nested too deeply" : "a value is too long";
         }
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || message.startsWith("Unexpected end-of-input")) {
             return "the file ends in the middle of " + (message.contains("VALUE_STRING") ? "a text" : openedHere(parser));
         }
         Matcher m;

@@ -249,6 +249,8 @@ class ProjectFileTest {
     void syntaxErrorsSayWhatIsWrongInPlainWords() throws IOException {
         assertThat(loadError("{\"formatVersion\": 2, \"output\": {\"width\": 640").getMessage())
                 .endsWith("broken.kinora: line 1, column 45: the file ends in the middle of an object (opened at line 1, column 32)");
+        assertThat(loadError("{\"formatVersion\": 2, ").problems()) // cut between two fields
+                .containsExactly("line 1, column 22: the file ends in the middle of an object (opened at line 1, column 1)");
         assertThat(loadError("{\"formatVersion\": 2, // mine\n}").problems())
                 .containsExactly("line 1, column 22: comments are not allowed in a project file");
         assertThat(loadError("{\"formatVersion\": 2, \"x\": " + "[".repeat(1200) + "]".repeat(1200) + "}").problems())
