@@ -8,14 +8,13 @@ import java.util.List;
 import org.kinora.image.PhotoException;
 import org.kinora.image.PhotoLoader;
 import org.kinora.model.AudioTrack;
-import org.kinora.model.Project;
-import org.kinora.model.Slide;
 import org.kinora.render.audio.AudioProbe;
 
 /**
- * Finds everything that would stop a project from rendering, without rendering it: a broken
- * project file, and missing or unreadable photos and audio files. Lists every problem, each naming
- * its file, so a user can fix them all in one go.
+ * Finds everything that would stop a project from rendering, without rendering it: every problem
+ * in the project file, and missing or unreadable photos and audio files, even when the file has
+ * other problems. Each problem is one line naming the project file, so a user can fix them all in
+ * one go.
  */
 public final class ProjectChecker {
 
@@ -26,39 +25,37 @@ public final class ProjectChecker {
 
     /** Problems of the project file and of every file it uses; empty when the project is fine. */
     public static List<String> check(Path projectFile) {
-        Project project;
+        ProjectReading reading;
         try {
-            project = ProjectFile.load(projectFile);
+            reading = ProjectFile.read(projectFile);
         } catch (ProjectFileException e) {
-            return e.problems().stream().map(p -> projectFile + ": " + p).toList();
+            return named(projectFile, e.problems());
         }
-        return checkMedia(project);
-    }
-
-    /** Problems of the photos and audio files a loaded project uses. */
-    public static List<String> checkMedia(Project project) {
-        List<String> problems = new ArrayList<>();
-        if (project.slides().isEmpty()) {
+        List<String> problems = new ArrayList<>(reading.problems());
+        if (reading.slideCount() == 0) {
             problems.add("the project has no slides");
         }
-        for (int i = 0; i < project.slides().size(); i++) {
-            Slide slide = project.slides().get(i);
-            String problem = photoProblem(slide.photo());
+        for (ProjectReading.Photo photo : reading.photos()) {
+            String problem = photoProblem(photo.file());
             if (problem != null) {
-                problems.add("slide " + (i + 1) + ": " + slide.photo() + ": " + problem);
+                problems.add(photo.field() + ": " + photo.file() + ": " + problem);
             }
         }
-        for (int i = 0; i < project.audioTracks().size(); i++) {
-            AudioTrack track = project.audioTracks().get(i);
+        for (ProjectReading.Audio audio : reading.audio()) {
+            AudioTrack track = audio.track();
             String problem = fileProblem(track.file());
             if (problem == null) {
                 problem = AudioProbe.problemOf(track); // opens it as audio: catches non-audio files and bad trims
             }
             if (problem != null) {
-                problems.add("audio track " + (i + 1) + ": " + track.file() + ": " + problem);
+                problems.add(audio.field() + ": " + track.file() + ": " + problem);
             }
         }
-        return problems;
+        return named(projectFile, problems);
+    }
+
+    private static List<String> named(Path projectFile, List<String> problems) {
+        return problems.stream().map(p -> projectFile + ": " + p).toList();
     }
 
     static String photoProblem(Path photo) {
@@ -78,8 +75,11 @@ public final class ProjectChecker {
         if (!Files.exists(file)) {
             return "file not found";
         }
+        if (Files.isDirectory(file)) {
+            return "is a folder, not a file";
+        }
         if (!Files.isRegularFile(file)) {
-            return "not a file";
+            return "not a regular file";
         }
         if (!Files.isReadable(file)) {
             return "permission denied";
