@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import org.kinora.model.Project;
 
 /**
@@ -27,6 +28,7 @@ public final class ProjectFile {
 
     public static final String EXTENSION = ".kinora";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -54,24 +56,72 @@ public final class ProjectFile {
         return new ProjectMapper(new PathCodec(file), text::where).read(tree);
     }
 
-    /** Saves atomically, keeping the previous version as {@code FILE.bak}. */
+    /**
+     * Saves atomically, keeping the previous version as {@code FILE.bak}. The file gets the
+     * default permissions (the umask's), like any file the user makes, so a shared project stays
+     * readable by others.
+     *
+     * @throws IOException "cannot write /path/show.kinora: permission denied": always naming the
+     *                     target, never the temporary file, which is removed
+     */
     public static void save(Project project, Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
-        Path dir = target.getParent();
         byte[] bytes = JSON.writeValueAsBytes(ProjectMapper.toJson(project, new PathCodec(target)));
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        refuseUnwritable(target);
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
+            // Not Files.createTempFile: its owner-only permissions would carry over to the project.
+            Files.createFile(temp);
             Files.write(temp, bytes);
-            if (Files.exists(target)) {
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
-            }
+            keepBackup(target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw cannotWrite(target, SaveProblems.reason(e, temp, target), e);
         } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** What is known to fail before anything is written. */
+    private static void refuseUnwritable(Path target) throws IOException {
+        Path folder = target.getParent();
+        if (folder == null || Files.isDirectory(target)) {
+            throw cannotWrite(target, "is a folder", null);
+        }
+        if (!Files.exists(folder)) {
+            throw cannotWrite(target, "folder " + folder + " does not exist", null);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw cannotWrite(target, folder + " is not a folder", null);
+        }
+    }
+
+    private static void keepBackup(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        Path backup = backupOf(target);
+        try {
+            Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IOException("cannot keep the previous version as " + backup + ": "
+                    + SaveProblems.reason(e, backup, backup), e);
+        }
+    }
+
+    private static IOException cannotWrite(Path target, String reason, Throwable cause) {
+        return new IOException("cannot write " + target + ": " + reason, cause);
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
             Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // the save's own outcome matters more; a stray hidden temporary file is harmless
         }
     }
 

@@ -2,13 +2,17 @@ package org.kinora.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kinora.model.AudioTrack;
@@ -88,6 +92,71 @@ class ProjectFileTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("show.kinora", "show.kinora.bak");
         }
+    }
+
+    /** Like any file the user makes: a shared project is readable by whoever the umask lets read it. */
+    @Test
+    void projectAndBackupGetTheDefaultPermissions() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("usual.txt")));
+        Path file = dir.resolve("show.kinora");
+        ProjectFile.save(everyFieldSet(), file);
+        ProjectFile.save(everyFieldSet().withBackground(RgbColor.WHITE), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(ProjectFile.backupOf(file))).isEqualTo(usual);
+    }
+
+    private String saveError(Path file) throws IOException {
+        try {
+            ProjectFile.save(everyFieldSet(), file);
+        } catch (IOException e) {
+            try (var files = Files.walk(dir)) {
+                assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
+            }
+            assertThat(e.getMessage()).doesNotContain(".tmp");
+            return e.getMessage();
+        }
+        throw new AssertionError("saving should have failed");
+    }
+
+    @Test
+    void aSaveThatCannotBeDoneNamesTheTargetAndWhy() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("video.mp4"), "");
+        Path aFolder = Files.createDirectories(dir.resolve("folder.kinora"));
+        assertThat(saveError(dir.resolve("nodir/x.kinora")))
+                .isEqualTo("cannot write " + dir.resolve("nodir/x.kinora") + ": folder " + dir.resolve("nodir") + " does not exist");
+        assertThat(saveError(notAFolder.resolve("x.kinora")))
+                .isEqualTo("cannot write " + notAFolder.resolve("x.kinora") + ": " + notAFolder + " is not a folder");
+        assertThat(saveError(aFolder)).isEqualTo("cannot write " + aFolder + ": is a folder");
+
+        Path file = dir.resolve("show.kinora");
+        ProjectFile.save(everyFieldSet(), file);
+        Files.createDirectories(ProjectFile.backupOf(file).resolve("inside"));
+        assertThat(saveError(file)).isEqualTo("cannot write " + file + ": cannot keep the previous version as "
+                + ProjectFile.backupOf(file) + ": is a folder");
+    }
+
+    @Test
+    void aFolderThatRefusesWritesIsPermissionDenied() throws IOException {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        assumeTrue(locked.toFile().setWritable(false, false) && !Files.isWritable(locked), "runs as root");
+        try {
+            assertThat(saveError(locked.resolve("x.kinora"))).isEqualTo("cannot write " + locked.resolve("x.kinora") + ": permission denied");
+        } finally {
+            locked.toFile().setWritable(true, true);
+        }
+    }
+
+    @Test
+    void systemWordsForAFailedWriteNeverNameTheTemporaryFile() {
+        Path temp = dir.resolve(".x.kinora.123.tmp");
+        Path target = dir.resolve("x.kinora");
+        assertThat(SaveProblems.reason(new IOException("No space left on device"), temp, target))
+                .isEqualTo("no space left on device");
+        assertThat(SaveProblems.reason(new FileSystemException(temp.toString(), null, "Read-only file system"), temp, target))
+                .isEqualTo("read-only file system");
+        assertThat(SaveProblems.reason(new IOException(temp + ": Input/output error"), temp, target))
+                .isEqualTo(target + ": Input/output error");
     }
 
     @Test
