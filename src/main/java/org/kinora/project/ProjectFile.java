@@ -28,6 +28,9 @@ public final class ProjectFile {
 
     public static final String EXTENSION = ".kinora";
 
+    /** Far beyond any real project (10,000 slides take about 3 MB): what is larger is some other file. */
+    static final long MAX_BYTES = 64L << 20;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -130,8 +133,21 @@ public final class ProjectFile {
     }
 
     private static byte[] readBytes(Path file) throws ProjectFileException {
+        // Only a regular file: reading a FIFO would wait forever for a writer, a device might never end.
+        if (Files.isDirectory(file)) {
+            throw new ProjectFileException(file, "is a folder, not a project file", null);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ProjectFileException(file, "not a regular file", null);
+        }
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ProjectFileException(file, "too large for a project file ("
+                        + Files.size(file) / (1 << 20) + " MB; a project is text, a few MB at most)", null);
+            }
             return Files.readAllBytes(file);
+        } catch (ProjectFileException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new ProjectFileException(file, "file not found", e);
         } catch (AccessDeniedException e) {

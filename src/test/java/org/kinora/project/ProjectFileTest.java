@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.kinora.model.AudioTrack;
 import org.kinora.model.Easing;
@@ -332,6 +333,18 @@ class ProjectFileTest {
                 .containsExactly("line 1, column 22: more text after the project's closing '}'");
         assertThat(loadError("{\"formatVersion\": 2,}").problems())
                 .containsExactly("line 1, column 21: expected a field name in double quotes, found '}'");
+    }
+
+    /** A FIFO would block the read until some writer came along: check would hang. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked read ignores interrupts
+    void onlyARegularFileIsRead() throws Exception {
+        Path fifo = dir.resolve("pipe.kinora");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        assertThatThrownBy(() -> ProjectFile.load(fifo)).hasMessage(fifo + ": not a regular file");
+        Path folder = Files.createDirectories(dir.resolve("folder.kinora"));
+        assertThatThrownBy(() -> ProjectFile.load(folder)).hasMessage(folder + ": is a folder, not a project file");
     }
 
     @Test
