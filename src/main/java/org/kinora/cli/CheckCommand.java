@@ -15,6 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Validate a project and every photo and audio file it uses.")
 final class CheckCommand implements Callable<Integer> {
 
+    /** A screenful: a file with hundreds of problems is more likely the wrong file than hundreds of mistakes. */
+    static final int MAX_LISTED = 40;
+
     @Mixin
     Verbosity verbosity;
 
@@ -32,7 +35,10 @@ final class CheckCommand implements Callable<Integer> {
             return KinoraCli.OK;
         }
         var err = spec.commandLine().getErr();
-        problems.forEach(p -> err.println("kinora: " + p));
+        problems.stream().limit(MAX_LISTED).forEach(p -> err.println("kinora: " + p));
+        if (problems.size() > MAX_LISTED) {
+            err.println("kinora: (and " + (problems.size() - MAX_LISTED) + " more problems)");
+        }
         err.println("kinora: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + project);
         return KinoraCli.FAILED;
     }

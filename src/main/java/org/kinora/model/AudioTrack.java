@@ -17,6 +17,7 @@ public record AudioTrack(Path file, double startSeconds, double trimInSeconds, d
 
     public static final double UNTIL_END = Double.POSITIVE_INFINITY;
     public static final double MAX_VOLUME = 4.0;
+    public static final Limits VOLUME = new Limits(0.0, MAX_VOLUME);
 
     public AudioTrack {
         Checks.notNull("audio file", file);
@@ -26,7 +27,7 @@ public record AudioTrack(Path file, double startSeconds, double trimInSeconds, d
             throw new IllegalArgumentException("audio trim out must be after trim in ("
                     + Checks.fmt(trimInSeconds) + " s), was " + Checks.fmt(trimOutSeconds));
         }
-        Checks.inRange("audio volume", volume, 0.0, MAX_VOLUME);
+        Checks.within("audio volume", volume, VOLUME);
         Checks.finiteNonNegative("audio fade in", fadeInSeconds);
         Checks.finiteNonNegative("audio fade out", fadeOutSeconds);
     }

@@ -8,22 +8,21 @@ final class Checks {
     }
 
     static void inRange(String field, double value, double min, double max) {
-        if (!(value >= min && value <= max)) { // also rejects NaN
-            throw new IllegalArgumentException(field + " must be between " + fmt(min) + " and "
-                    + fmt(max) + ", was " + fmt(value));
-        }
+        within(field, value, new Limits(min, max));
     }
 
     static void inRange(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + " must be between " + min + " and " + max
-                    + ", was " + value);
-        }
+        within(field, value, new Limits(min, max));
     }
 
     static void finiteNonNegative(String field, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " must be zero or more, was " + fmt(value));
+        within(field, value, Limits.NON_NEGATIVE);
+    }
+
+    static void within(String field, double value, Limits limits) {
+        String problem = limits.problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(field + " " + problem);
         }
     }
 

@@ -15,10 +15,11 @@ public record Slide(Path photo, double durationSeconds, Motion motion, FitMode f
 
     public static final double MIN_DURATION = 0.05;
     public static final double MAX_DURATION = 3600;
+    public static final Limits DURATION = new Limits(MIN_DURATION, MAX_DURATION);
 
     public Slide {
         Checks.notNull("slide photo", photo);
-        Checks.inRange("slide duration", durationSeconds, MIN_DURATION, MAX_DURATION);
+        Checks.within("slide duration", durationSeconds, DURATION);
         Checks.notNull("slide motion", motion);
         Checks.notNull("slide fit", fit);
         Checks.notNull("slide transition", transition);

@@ -12,11 +12,14 @@ package org.kinora.model;
 public record View(double centerX, double centerY, double zoom) {
 
     public static final double MAX_ZOOM = 20.0;
-    public static final View FULL = new View(0.5, 0.5, 1.0);
+    /** {@code centerX} and {@code centerY}: fractions of the photo. */
+    public static final Limits CENTER = new Limits(0.0, 1.0);
+    public static final Limits ZOOM = new Limits(1.0, MAX_ZOOM);
+    public static final View FULL = new View(0.5, 0.5, 1.0); // after the limits its constructor checks
 
     public View {
-        Checks.inRange("view centerX", centerX, 0.0, 1.0);
-        Checks.inRange("view centerY", centerY, 0.0, 1.0);
-        Checks.inRange("view zoom", zoom, 1.0, MAX_ZOOM);
+        Checks.within("view centerX", centerX, CENTER);
+        Checks.within("view centerY", centerY, CENTER);
+        Checks.within("view zoom", zoom, ZOOM);
     }
 }

@@ -1,16 +1,8 @@
 package org.kinora.project;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,14 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Collectors;
+import java.security.SecureRandom;
 import org.kinora.model.Project;
 
 /**
  * Reads and writes {@code .kinora} project files (JSON, documented in docs/project-format.md).
  *
- * <p>A project file is data: only plain records are bound, with no polymorphic typing, so a file
- * can never make Kinora load a class, open a URL or run a command. Saving is atomic: the new
+ * <p>A project file is data: it is read as a JSON tree, field by field, into the model's records
+ * (never bound by type hints), so a file can never make Kinora load a class, open a URL or run a
+ * command. Saving is atomic: the new
  * content goes to a temporary file beside the target, the previous version is kept as
  * {@code NAME.kinora.bak}, and the temporary file is moved into place.
  */
@@ -35,11 +28,11 @@ public final class ProjectFile {
 
     public static final String EXTENSION = ".kinora";
 
+    /** Far beyond any real project (10,000 slides take about 3 MB): what is larger is some other file. */
+    static final long MAX_BYTES = 64L << 20;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -48,45 +41,90 @@ public final class ProjectFile {
 
     /** Loads and validates a project, migrating older format versions. */
     public static Project load(Path file) throws ProjectFileException {
-        byte[] bytes = readBytes(file);
-        ObjectNode root = parseTree(file, bytes);
-        int version = formatVersion(file, root);
-        ProjectJson json;
-        try {
-            json = version == Project.CURRENT_FORMAT_VERSION
-                    ? JSON.readValue(bytes, ProjectJson.class) // parsed again from text to report lines
-                    : JSON.treeToValue(Migrations.upgrade(root, version), ProjectJson.class);
-        } catch (JsonProcessingException e) {
-            throw new ProjectFileException(file, describe(e), e);
-        } catch (IOException e) {
-            throw new ProjectFileException(file, "cannot read: " + e.getMessage(), e);
+        ProjectReading reading = read(file);
+        if (reading.project() == null) {
+            throw new ProjectFileException(file, reading.problems(), null);
         }
-        ProjectMapper mapper = new ProjectMapper(new PathCodec(file));
-        Project project = mapper.toModel(json);
-        if (project == null) {
-            throw new ProjectFileException(file, mapper.problems(), null);
-        }
-        return project;
+        return reading.project();
     }
 
-    /** Saves atomically, keeping the previous version as {@code FILE.bak}. */
+    /**
+     * Reads a project and notes every problem in it; throws only when there is nothing to read
+     * field by field (no such file, not JSON, a version this Kinora does not know).
+     */
+    static ProjectReading read(Path file) throws ProjectFileException {
+        JsonText text = JsonText.parse(file, readBytes(file));
+        int version = formatVersion(file, text.root());
+        ObjectNode tree = Migrations.upgrade(text.root(), version);
+        return new ProjectMapper(new PathCodec(file), text::where).read(tree);
+    }
+
+    /**
+     * Saves atomically, keeping the previous version as {@code FILE.bak}. The file gets the
+     * default permissions (the umask's), like any file the user makes, so a shared project stays
+     * readable by others.
+     *
+     * @throws IOException "cannot write /path/show.kinora: permission denied": always naming the
+     *                     target, never the temporary file, which is removed
+     */
     public static void save(Project project, Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
-        Path dir = target.getParent();
         byte[] bytes = JSON.writeValueAsBytes(ProjectMapper.toJson(project, new PathCodec(target)));
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        refuseUnwritable(target);
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
+            // Not Files.createTempFile: its owner-only permissions would carry over to the project.
+            Files.createFile(temp);
             Files.write(temp, bytes);
-            if (Files.exists(target)) {
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
-            }
+            keepBackup(target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw cannotWrite(target, SaveProblems.reason(e, temp, target), e);
         } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** What is known to fail before anything is written. */
+    private static void refuseUnwritable(Path target) throws IOException {
+        Path folder = target.getParent();
+        if (folder == null || Files.isDirectory(target)) {
+            throw cannotWrite(target, "is a folder", null);
+        }
+        if (!Files.exists(folder)) {
+            throw cannotWrite(target, "folder " + folder + " does not exist", null);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw cannotWrite(target, folder + " is not a folder", null);
+        }
+    }
+
+    private static void keepBackup(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        Path backup = backupOf(target);
+        try {
+            Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IOException("cannot keep the previous version as " + backup + ": "
+                    + SaveProblems.reason(e, backup, backup), e);
+        }
+    }
+
+    private static IOException cannotWrite(Path target, String reason, Throwable cause) {
+        return new IOException("cannot write " + target + ": " + reason, cause);
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
             Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // the save's own outcome matters more; a stray hidden temporary file is harmless
         }
     }
 
@@ -95,8 +133,21 @@ public final class ProjectFile {
     }
 
     private static byte[] readBytes(Path file) throws ProjectFileException {
+        // Only a regular file: reading a FIFO would wait forever for a writer, a device might never end.
+        if (Files.isDirectory(file)) {
+            throw new ProjectFileException(file, "is a folder, not a project file", null);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ProjectFileException(file, "not a regular file", null);
+        }
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ProjectFileException(file, "too large for a project file ("
+                        + Files.size(file) / (1 << 20) + " MB; a project is text, a few MB at most)", null);
+            }
             return Files.readAllBytes(file);
+        } catch (ProjectFileException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new ProjectFileException(file, "file not found", e);
         } catch (AccessDeniedException e) {
@@ -104,24 +155,6 @@ public final class ProjectFile {
         } catch (IOException e) {
             throw new ProjectFileException(file, "cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static ObjectNode parseTree(Path file, byte[] bytes) throws ProjectFileException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ProjectFileException(file, describe(e), e);
-        } catch (IOException e) {
-            throw new ProjectFileException(file, "cannot read: " + e.getMessage(), e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new ProjectFileException(file, "file is empty, not a Kinora project", null);
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw new ProjectFileException(file, "not a Kinora project: expected a JSON object", null);
-        }
-        return object;
     }
 
     private static int formatVersion(Path file, ObjectNode root) throws ProjectFileException {
@@ -141,60 +174,5 @@ public final class ProjectFile {
             throw new ProjectFileException(file, "formatVersion: unknown version " + version, null);
         }
         return version;
-    }
-
-    /** "line 12, column 5: slides[2].duration: expected a number, found "four"". */
-    static String describe(JsonProcessingException e) {
-        StringBuilder s = new StringBuilder();
-        JsonLocation at = e.getLocation();
-        if (at != null && at.getLineNr() > 0) {
-            s.append("line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(": ");
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            s.append(fieldPath(m)).append(": ");
-        }
-        s.append(problem(e));
-        return s.toString();
-    }
-
-    private static String fieldPath(JsonMappingException m) {
-        return m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
-    }
-
-    private static String problem(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'";
-        }
-        if (e instanceof InvalidFormatException f) {
-            return "expected " + simpleType(f.getTargetType()) + ", found " + f.getValue();
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return "expected " + simpleType(m.getTargetType());
-        }
-        String original = e.getOriginalMessage();
-        int cut = original.indexOf('\n');
-        return (cut > 0 ? original.substring(0, cut) : original).trim();
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        if (type == String.class) {
-            return "text";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "an object";
     }
 }

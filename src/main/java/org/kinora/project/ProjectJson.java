@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The on-disk shape of a {@code .kinora} file, kept apart from the model so the file format can
- * evolve (with a migration step) without touching the model. Boxed types: a missing field is null
- * and is reported by {@link ProjectMapper} with its path.
+ * The on-disk shape of a {@code .kinora} file as it is written, kept apart from the model so the
+ * file format can evolve (with a migration step) without touching the model. Boxed types: a null
+ * field is left out. Reading does not bind to these records: {@link ProjectMapper} reads the JSON
+ * tree field by field, so that it can report every problem, not only the first.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProjectJson(Integer formatVersion, OutputJson output, String background,

@@ -1,15 +1,16 @@
 package org.kinora.project;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.kinora.model.AudioTrack;
 import org.kinora.model.Easing;
 import org.kinora.model.EncoderPreference;
 import org.kinora.model.FitMode;
+import org.kinora.model.Limits;
 import org.kinora.model.Motion;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
@@ -27,90 +28,99 @@ import org.kinora.project.ProjectJson.TransitionJson;
 import org.kinora.project.ProjectJson.ViewJson;
 
 /**
- * Converts between the file shape ({@link ProjectJson}) and the model. Reading collects every
- * problem with the path of its field (for example {@code slides[3].motion.end.zoom}) instead of
- * stopping at the first, so {@code kinora check} can list them all.
+ * Converts between the project file and the model. Reading goes field by field over the JSON tree
+ * ({@link JsonFields}) and notes every problem with the path of its field in the file's own names
+ * (for example {@code slides[3].motion.end.zoom}) instead of stopping at the first, so
+ * {@code kinora check} can list them all; the limits are the model's own ({@link Limits}), so a
+ * file and the editor are refused with the same words. Writing goes through {@link ProjectJson}.
  */
 final class ProjectMapper {
 
+    /** {@link OutputSettings}' limits on the video size and frame rate. */
+    private static final Limits SIZE = new Limits(OutputSettings.MIN_SIZE, OutputSettings.MAX_SIZE);
+    private static final Limits FPS = new Limits(1, OutputSettings.MAX_FPS);
+    private static final Limits FORMAT_VERSIONS = new Limits(1, Project.CURRENT_FORMAT_VERSION);
+
     private final PathCodec paths;
-    private final List<String> problems = new ArrayList<>();
+    private final Problems problems;
+    private final List<ProjectReading.Photo> photos = new ArrayList<>();
+    private final List<ProjectReading.Audio> audio = new ArrayList<>();
+    private OutputSettings output;
 
-    ProjectMapper(PathCodec paths) {
+    /** @param where "line 3, column 14: " for a field path, or "" (see {@link JsonText#where}) */
+    ProjectMapper(PathCodec paths, UnaryOperator<String> where) {
         this.paths = paths;
+        this.problems = new Problems(where);
     }
 
-    /** The model for {@code json}, or null when {@link #problems()} is not empty. */
-    Project toModel(ProjectJson json) {
-        OutputSettings output = field("output", () -> toOutput(required("output", json.output())));
-        RgbColor background = json.background() == null ? RgbColor.BLACK
-                : field("background", () -> RgbColor.parse(json.background()));
-        List<Slide> slides = new ArrayList<>();
-        List<SlideJson> slideJson = json.slides() == null ? List.of() : json.slides();
-        for (int i = 0; i < slideJson.size(); i++) {
-            String at = "slides[" + i + "]";
-            SlideJson s = slideJson.get(i);
-            Slide slide = s == null ? fail(at, "is empty") : field(at, () -> toSlide(s));
-            slides.add(slide);
+    /** The model for a (migrated) project tree, or every problem with it. */
+    ProjectReading read(ObjectNode root) {
+        JsonFields f = new JsonFields(root, "", problems);
+        f.wholeNumber("formatVersion", FORMAT_VERSIONS); // checked before migrating; read so it is not unknown
+        output = f.object("output", this::output);
+        RgbColor background = f.text("background", RgbColor::parse, RgbColor.BLACK);
+        List<Slide> slides = f.list("slides", this::slide);
+        List<AudioTrack> tracks = f.list("audio", this::audio);
+        Project project = f.build(() -> new Project(Project.CURRENT_FORMAT_VERSION, output, slides, tracks, background));
+        return new ProjectReading(project, problems.list(), output, slides.size(), photos, audio);
+    }
+
+    private OutputSettings output(JsonFields f) {
+        Integer width = f.wholeNumber("width", SIZE);
+        Integer height = f.wholeNumber("height", SIZE);
+        Integer fps = f.wholeNumber("fps", FPS);
+        Quality quality = f.text("quality", Quality::fromId, Quality.STANDARD);
+        EncoderPreference encoder = f.text("encoder", EncoderPreference::fromId, EncoderPreference.AUTO);
+        return f.build(() -> new OutputSettings(width, height, fps, quality, encoder));
+    }
+
+    private Slide slide(JsonFields f) {
+        Path photo = f.text("photo", paths::read);
+        if (photo != null) {
+            photos.add(new ProjectReading.Photo(f.path("photo"), photo));
         }
-        List<AudioTrack> tracks = new ArrayList<>();
-        List<AudioJson> audioJson = json.audio() == null ? List.of() : json.audio();
-        for (int i = 0; i < audioJson.size(); i++) {
-            String at = "audio[" + i + "]";
-            AudioJson a = audioJson.get(i);
-            tracks.add(a == null ? fail(at, "is empty") : field(at, () -> toAudio(a)));
+        Double duration = f.number("duration", Slide.DURATION);
+        Motion motion = f.object("motion", this::motion, Motion.STILL);
+        FitMode fit = f.text("fit", v -> enumValue(FitMode.class, v), FitMode.AUTO);
+        Transition transition = f.object("transition", this::transition, Transition.NONE);
+        String caption = f.text("caption", text -> text, "");
+        return f.build(() -> new Slide(photo, duration, motion, fit, transition, caption));
+    }
+
+    private Motion motion(JsonFields f) {
+        View start = f.object("start", this::view);
+        View end = f.object("end", this::view);
+        Easing easing = f.text("easing", v -> enumValue(Easing.class, v), Easing.LINEAR);
+        return f.build(() -> new Motion(start, end, easing));
+    }
+
+    private View view(JsonFields f) {
+        Double x = f.number("x", View.CENTER);
+        Double y = f.number("y", View.CENTER);
+        Double zoom = f.number("zoom", View.ZOOM);
+        return f.build(() -> new View(x, y, zoom));
+    }
+
+    private Transition transition(JsonFields f) {
+        TransitionType type = f.text("type", TransitionType::fromId);
+        Double duration = f.number("duration", Limits.NON_NEGATIVE, 0);
+        return f.build(() -> new Transition(type, duration));
+    }
+
+    private AudioTrack audio(JsonFields f) {
+        Path file = f.text("file", paths::read);
+        Double start = f.number("start", Limits.NON_NEGATIVE, 0);
+        Double trimIn = f.number("trimIn", Limits.NON_NEGATIVE, 0);
+        Double trimOut = f.number("trimOut", Limits.NON_NEGATIVE, AudioTrack.UNTIL_END);
+        Double volume = f.number("volume", AudioTrack.VOLUME, 1.0);
+        Double fadeIn = f.number("fadeIn", Limits.NON_NEGATIVE, 0);
+        Double fadeOut = f.number("fadeOut", Limits.NON_NEGATIVE, 0);
+        Boolean loop = f.bool("loop", false);
+        AudioTrack track = f.build(() -> new AudioTrack(file, start, trimIn, trimOut, volume, fadeIn, fadeOut, loop));
+        if (file != null) { // checked as audio even when a setting is wrong: then with the whole file
+            audio.add(new ProjectReading.Audio(f.path("file"), track != null ? track : AudioTrack.of(file)));
         }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        return field("slides", () -> new Project(Project.CURRENT_FORMAT_VERSION, output, slides, tracks, background));
-    }
-
-    List<String> problems() {
-        return problems;
-    }
-
-    private OutputSettings toOutput(OutputJson o) {
-        return new OutputSettings(
-                required("width", o.width()),
-                required("height", o.height()),
-                required("fps", o.fps()),
-                o.quality() == null ? Quality.STANDARD : parse("quality", o.quality(), Quality::fromId),
-                o.encoder() == null ? EncoderPreference.AUTO : parse("encoder", o.encoder(), EncoderPreference::fromId));
-    }
-
-    private Slide toSlide(SlideJson s) {
-        Path photo = paths.read(required("photo", s.photo()));
-        Motion motion = s.motion() == null ? Motion.STILL : nested("motion", () -> toMotion(s.motion()));
-        FitMode fit = s.fit() == null ? FitMode.AUTO : parse("fit", s.fit(), v -> enumValue(FitMode.class, v));
-        Transition transition = s.transition() == null ? Transition.NONE
-                : nested("transition", () -> toTransition(s.transition()));
-        return new Slide(photo, required("duration", s.duration()), motion, fit, transition, s.caption());
-    }
-
-    private Motion toMotion(MotionJson m) {
-        View start = nested("start", () -> toView(required("start", m.start())));
-        View end = nested("end", () -> toView(required("end", m.end())));
-        Easing easing = m.easing() == null ? Easing.LINEAR : parse("easing", m.easing(), v -> enumValue(Easing.class, v));
-        return new Motion(start, end, easing);
-    }
-
-    private static View toView(ViewJson v) {
-        return new View(required("x", v.x()), required("y", v.y()), required("zoom", v.zoom()));
-    }
-
-    private static Transition toTransition(TransitionJson t) {
-        TransitionType type = parse("type", required("type", t.type()), TransitionType::fromId);
-        return new Transition(type, t.duration() == null ? 0 : t.duration());
-    }
-
-    private AudioTrack toAudio(AudioJson a) {
-        return new AudioTrack(paths.read(required("file", a.file())),
-                orZero(a.start()), orZero(a.trimIn()),
-                a.trimOut() == null ? AudioTrack.UNTIL_END : a.trimOut(),
-                a.volume() == null ? 1.0 : a.volume(),
-                orZero(a.fadeIn()), orZero(a.fadeOut()),
-                a.loop() != null && a.loop());
+        return track;
     }
 
     static ProjectJson toJson(Project p, PathCodec paths) {
@@ -148,62 +158,5 @@ final class ProjectMapper {
         }
         List<String> known = java.util.Arrays.stream(type.getEnumConstants()).map(ProjectMapper::id).toList();
         throw new IllegalArgumentException("unknown value '" + id + "'; known: " + String.join(", ", known));
-    }
-
-    private static double orZero(Double v) {
-        return v == null ? 0 : v;
-    }
-
-    /** Runs a conversion; a failure becomes a problem at {@code path} and the result is null. */
-    private <T> T field(String path, Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (FieldException e) {
-            problems.add(path + "." + e.path + ": " + e.getMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(path + ": " + e.getMessage());
-        }
-        return null;
-    }
-
-    private <T> T fail(String path, String problem) {
-        problems.add(path + ": " + problem);
-        return null;
-    }
-
-    private static <T> T required(String name, T value) {
-        if (value == null) {
-            throw new FieldException(name, "is missing");
-        }
-        return value;
-    }
-
-    private static <T> T parse(String name, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(name, e.getMessage());
-        }
-    }
-
-    /** Prefixes the path of a failure inside a nested object. */
-    private static <T> T nested(String name, Supplier<T> conversion) {
-        try {
-            return conversion.get();
-        } catch (FieldException e) {
-            throw new FieldException(name + "." + e.path, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(name, e.getMessage());
-        }
-    }
-
-    /** A problem with one named field, carried up to where the full path is known. */
-    private static final class FieldException extends IllegalArgumentException {
-        private final String path;
-
-        FieldException(String path, String problem) {
-            super(problem);
-            this.path = path;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,24 @@ class CliTest {
         Run checked = kinora("check", project.toString());
         assertThat(checked.exitCode()).isEqualTo(1);
         assertThat(checked.err()).contains("b2.png: file not found").contains("b10.jpg").contains("2 problems");
+    }
+
+    @Test
+    void checkListsAScreenfulOfProblemsAndCountsTheRest() throws IOException {
+        int slides = CheckCommand.MAX_LISTED + 5;
+        StringBuilder json = new StringBuilder("{\"formatVersion\": 2, \"output\": {\"width\": 640, \"height\": 360, \"fps\": 24}, \"slides\": [");
+        for (int i = 0; i < slides; i++) {
+            json.append(i == 0 ? "" : ", ").append("{\"photo\": \"gone").append(i).append(".jpg\", \"duration\": 2}");
+        }
+        Path project = dir.resolve("gone.kinora");
+        Files.writeString(project, json.append("]}"));
+        Run checked = kinora("check", project.toString());
+        assertThat(checked.exitCode()).isEqualTo(1);
+        List<String> lines = checked.err().lines().toList();
+        assertThat(lines).hasSize(CheckCommand.MAX_LISTED + 2);
+        assertThat(lines.get(0)).isEqualTo("kinora: " + project + ": slides[0].photo: " + dir.resolve("gone0.jpg") + ": file not found");
+        assertThat(lines.get(CheckCommand.MAX_LISTED)).isEqualTo("kinora: (and 5 more problems)");
+        assertThat(lines.get(CheckCommand.MAX_LISTED + 1)).isEqualTo("kinora: " + slides + " problems in " + project);
     }
 
     @Test

@@ -16,6 +16,19 @@ class ModelTest {
         assertThatThrownBy(() -> new View(Double.NaN, 0.5, 1)).hasMessageContaining("centerX");
     }
 
+    /** The words a file check prints after a field's path are the model's own, after its field name. */
+    @Test
+    void limitsSayWhatIsAllowedInTheSameWordsAsTheModel() {
+        assertThat(View.CENTER.problem(0.5)).isNull();
+        assertThat(View.CENTER.problem(2)).isEqualTo("must be between 0 and 1, was 2");
+        assertThat(Limits.NON_NEGATIVE.problem(-1.5)).isEqualTo("must be zero or more, was -1.5");
+        assertThat(Limits.NON_NEGATIVE.problem(Double.POSITIVE_INFINITY)).isNotNull();
+        assertThat(Slide.DURATION.problem(Double.NaN)).isEqualTo("must be between 0.05 and 3600, was NaN");
+        assertThatThrownBy(() -> new View(2, 0.5, 1)).hasMessage("view centerX " + View.CENTER.problem(2));
+        assertThatThrownBy(() -> new AudioTrack(Path.of("a.mp3"), 0, 0, AudioTrack.UNTIL_END, 9, 0, 0, false))
+                .hasMessage("audio volume " + AudioTrack.VOLUME.problem(9));
+    }
+
     @Test
     void motionKeepsOnePointFixedOnScreenWhileZooming() {
         // Zoom about an anchor: the photo point under screen position (0.3, 0.35) never moves.
