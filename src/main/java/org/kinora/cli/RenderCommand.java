@@ -122,8 +122,9 @@ final class RenderCommand implements Callable<Integer> {
         try (CancelOnExit onExit = new CancelOnExit(err)) {
             try (RenderProgressBar bar = quiet ? null : new RenderProgressBar(err, request.frames().frameCount(),
                     System.console() != null)) {
-                RenderJob job = RenderJob.start(request, bar == null ? RenderListener.NONE : bar);
-                onExit.watch(job);
+                RenderJob job = RenderJob.create(request, bar == null ? RenderListener.NONE : bar);
+                onExit.watch(job); // before the temporary file exists: a stop from here on deletes it
+                job.begin();
                 return job.await();
             } catch (RenderCancelledException e) {
                 onExit.cancelled(e); // after the progress bar's last line

@@ -29,7 +29,12 @@ public final class RenderJob {
     private static final int AUDIO_CHUNK_FRAMES = 2048;
 
     private final RenderRequest request;
-    private final OutputFile output;
+    /** Set by {@link #begin}, before any thread starts. */
+    private OutputFile output;
+    /** Orders {@link #begin} and {@link #cancelAndWait}: a cancel either stops the begin or finds its threads. */
+    private final Object beginOrCancel = new Object();
+    private boolean begun;
+    private boolean cancelledBeforeBegin;
     private final FrameRing ring;
     private final ProgressThrottle progress;
     private final AtomicInteger nextFrame = new AtomicInteger();
@@ -39,9 +44,8 @@ public final class RenderJob {
     private volatile RenderResult result;
     private volatile RenderException failure;
 
-    private RenderJob(RenderRequest request, OutputFile output, RenderListener listener) {
+    private RenderJob(RenderRequest request, RenderListener listener) {
         this.request = request;
-        this.output = output;
         this.ring = new FrameRing(request.queueFrames(), request.settings().width(), request.settings().height());
         this.progress = new ProgressThrottle(listener, System::nanoTime, request.frames().frameCount());
         for (int i = 0; i < request.producers(); i++) {
@@ -60,15 +64,43 @@ public final class RenderJob {
      *                         when there is not a single frame to render
      */
     public static RenderJob start(RenderRequest request, RenderListener listener) throws RenderException {
-        if (request.frames().frameCount() < 1) { // FFmpeg would write a "video" without streams
-            throw new RenderException("cannot write " + request.target().toAbsolutePath().normalize()
-                    + ": the video would have no frames (shorter than one frame at " + request.frames().fps() + " fps)");
-        }
-        OutputFile output = OutputFile.prepare(request.target(), request.overwrite());
-        RenderJob job = new RenderJob(request, output, listener);
-        job.producers.forEach(Thread::start);
-        job.encoderThread.start();
+        RenderJob job = create(request, listener);
+        job.begin();
         return job;
+    }
+
+    /**
+     * A render that has not begun: nothing is written until {@link #begin}. Lets a caller arrange
+     * the cancel (an exit hook, say) before the temporary file exists, so no moment is left in
+     * which a stop would leave that file behind.
+     */
+    public static RenderJob create(RenderRequest request, RenderListener listener) {
+        return new RenderJob(request, listener);
+    }
+
+    /**
+     * Creates the temporary file and starts rendering in the background.
+     *
+     * @throws RenderException at once when the target exists (without overwrite) or cannot be written, when
+     *                         there is not a single frame to render, or when the job was cancelled already
+     */
+    public void begin() throws RenderException {
+        synchronized (beginOrCancel) {
+            if (begun) {
+                throw new IllegalStateException("the render has begun already");
+            }
+            begun = true;
+            if (cancelledBeforeBegin) {
+                throw failure;
+            }
+            if (request.frames().frameCount() < 1) { // FFmpeg would write a "video" without streams
+                throw new RenderException("cannot write " + request.target().toAbsolutePath().normalize()
+                        + ": the video would have no frames (shorter than one frame at " + request.frames().fps() + " fps)");
+            }
+            output = OutputFile.prepare(request.target(), request.overwrite());
+            producers.forEach(Thread::start);
+            encoderThread.start();
+        }
     }
 
     /** Asks the render to stop; every thread ends within about a second and no file is left. */
@@ -82,7 +114,14 @@ public final class RenderJob {
 
     /** Cancels and waits until every thread has ended and the partial file is gone. */
     public void cancelAndWait() {
-        cancel();
+        synchronized (beginOrCancel) {
+            if (!begun) {
+                cancelledBeforeBegin = true;
+                failure = describe(new Cancelled());
+                return;
+            }
+            cancel();
+        }
         awaitEnd();
     }
 

@@ -167,6 +167,36 @@ class RenderPipelineTest {
         assertThat(events.get(events.size() - 1).framesDone()).isLessThan(600);
     }
 
+    /**
+     * A stop that comes before the render begins, or while it begins, never leaves the temporary
+     * file: the CLI arranges its exit hook this way, before the file exists.
+     */
+    @Test
+    void aCancelBeforeOrWhileTheRenderBeginsLeavesNoFile() throws Exception {
+        GradientFrames frames = new GradientFrames(W, H, FPS, 600, 1).slowedBy(20);
+        RenderJob early = RenderJob.create(request(frames, dir.resolve("early.mp4")), RenderListener.NONE);
+        early.cancelAndWait();
+        assertThatThrownBy(early::begin).isInstanceOf(RenderCancelledException.class);
+        assertThatThrownBy(early::await).isInstanceOf(RenderCancelledException.class);
+        assertThat(onlyTarget()).isEmpty();
+
+        for (int i = 0; i < 20; i++) {
+            RenderJob job = RenderJob.create(request(frames, dir.resolve("race" + i + ".mp4")), RenderListener.NONE);
+            Thread stop = new Thread(job::cancelAndWait);
+            stop.start();
+            try {
+                job.begin();
+            } catch (RenderCancelledException beforeItBegan) {
+                // the cancel came first: nothing was created
+            }
+            stop.join();
+            // Before await: once cancelAndWait has returned, no file may exist or appear.
+            assertThat(onlyTarget()).as("round %d", i).isEmpty();
+            assertThatThrownBy(job::await).isInstanceOf(RenderCancelledException.class);
+        }
+        assertNoRenderThreads();
+    }
+
     /** The render says how long the encoder waited for frames: generation falling behind it. */
     @Test
     void reportsHowLongTheEncoderWaitedForFrames() throws Exception {
