@@ -108,6 +108,11 @@ public final class MemoryRelaunch {
      */
     public static OptionalInt runIfNeeded(String[] args) {
         watchParent(System.getenv());
+        PathArguments names = PathArguments.ofThisJvm();
+        if (!java.util.Arrays.stream(args).allMatch(names::fitsEncoding)) {
+            // The child would get "??" for what it cannot encode; this JVM says why and what to do.
+            return OptionalInt.empty();
+        }
         Optional<Plan> plan = plan(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
                 System.getProperty("java.home"), System.getProperty("java.class.path"),
                 System.getProperty(DISABLE_PROPERTY));

@@ -38,7 +38,8 @@ final class PathArguments implements ITypeConverter<Path> {
         }
     }
 
-    private boolean fitsEncoding(String value) {
+    /** Whether the text survives this JVM's file-name encoding; if not, passing it on to another process mangles it. */
+    boolean fitsEncoding(String value) {
         try {
             return Charset.forName(fileNameEncoding).newEncoder().canEncode(value);
         } catch (IllegalArgumentException unknownCharset) {

@@ -118,6 +118,29 @@ class RenderJvmsTest {
         assertThat(err.lines().filter(CANCELLED::equals)).as(err).hasSize(1);
     }
 
+    /**
+     * Under LC_ALL=C a file name beyond ASCII reaches Java mangled, and passed on to the render JVM
+     * it would become "??" and a file of that name would be written. The first JVM says why instead.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(value = OS.LINUX, disabledReason = "macOS encodes file names as UTF-8 whatever the locale")
+    void aFileNameTheLocaleCannotHoldIsAUsageErrorNotAManglingRelaunch() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "org.kinora.Launcher",
+                "render", projectFile.toString(), "-o", out.resolve("\u00e9t\u00e9.mp4").toString(), "--quiet")
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(stderr.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+        pb.environment().put("LC_ALL", "C");
+        firstJvm = pb.start();
+
+        assertThat(firstJvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstJvm.exitValue()).as(Files.readString(stderr)).isEqualTo(2);
+        assertThat(Files.readString(stderr)).contains("run with a UTF-8 locale");
+        assertThat(filesIn(out)).isEmpty();
+    }
+
     /** Starts {@code kinora render} and returns once the render JVM has created its partial file. */
     private void startRender() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
