@@ -95,8 +95,11 @@ final class NewCommand implements Callable<Integer> {
         if ((fitToMusic || beatSync) && music.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--fit-to-music and --beat-sync need --music");
         }
+        if (Files.isDirectory(output)) {
+            throw new IOException("cannot write " + output.toAbsolutePath().normalize() + ": it is a folder");
+        }
         if (Files.exists(output) && !force) {
-            throw new IOException(output + ": already exists (use --force to overwrite)");
+            throw new IOException(output + " already exists; use --force to replace it");
         }
         PhotoFinder.Result found = PhotoFinder.find(inputs);
         var err = spec.commandLine().getErr();

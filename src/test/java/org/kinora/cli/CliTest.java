@@ -209,8 +209,18 @@ class CliTest {
         Files.writeString(project, "mine");
         Run run = kinora("new", photos.toString(), "-o", project.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("already exists");
+        assertThat(run.err()).contains("already exists; use --force to replace it");
         assertThat(Files.readString(project)).isEqualTo("mine");
+    }
+
+    /** A folder is named as one at once, not "already exists" and then, with --force, "is a folder". */
+    @Test
+    void aFolderAsTheNewProjectIsSaidToBeAFolder() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder.kinora"));
+        Run run = kinora("new", photos.toString(), "-o", folder.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("kinora: cannot write " + folder + ": it is a folder" + System.lineSeparator());
+        assertThat(Files.isDirectory(folder)).isTrue();
     }
 
     @Test

@@ -213,6 +213,16 @@ class RenderCommandTest {
         assertThat(Files.readAllBytes(existing)).containsExactly(1);
     }
 
+    /** The system's words for a folder that takes no files, without the temporary file's name. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aFolderThatTakesNoFilesIsNamedNotTheTemporaryFile() {
+        Run run = kinora("render", projectFile.toString(), "-o", "/proc/kinora-test.mp4", "--quiet");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("kinora: cannot write /proc/kinora-test.mp4: folder /proc cannot hold files"
+                + System.lineSeparator());
+    }
+
     @Test
     void anEmptyOutputPathIsAUsageError() {
         Run run = kinora("render", projectFile.toString(), "-o", "", "--quiet");

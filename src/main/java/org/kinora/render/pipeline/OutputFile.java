@@ -36,9 +36,14 @@ final class OutputFile {
                     + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp"));
             return new OutputFile(target, temp, overwrite);
         } catch (AccessDeniedException e) {
-            throw new RenderException("cannot write to folder " + folder + ": permission denied", e);
+            throw new RenderException("cannot write " + target + ": permission denied in folder " + folder, e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RenderException("cannot write " + target + ": folder " + folder + " cannot hold files", e);
         } catch (IOException e) {
-            throw new RenderException("cannot write to folder " + folder + ": " + e.getMessage(), e);
+            // The system's own words, without the temporary file's name: the user never chose it.
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason().toLowerCase(java.util.Locale.ROOT) : e.getClass().getSimpleName();
+            throw new RenderException("cannot write " + target + ": " + reason, e);
         }
     }
 

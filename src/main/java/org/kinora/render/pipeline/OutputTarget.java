@@ -34,6 +34,9 @@ public final class OutputTarget {
         if (Files.isDirectory(target)) {
             throw new RenderException("cannot write " + target + ": it is a folder");
         }
+        if (!Files.isWritable(folder)) { // said now, not after the encoder has opened
+            throw new RenderException("cannot write " + target + ": permission denied in folder " + folder);
+        }
         if (Files.isSymbolicLink(target) && !Files.exists(target)) {
             throw new RenderException("cannot write " + target + ": it is a symbolic link to " + linkTarget(target)
                     + ", which does not exist");
