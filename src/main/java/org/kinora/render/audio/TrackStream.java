@@ -178,6 +178,30 @@ final class TrackStream implements AutoCloseable {
         return ended;
     }
 
+    /** Sample frames of one pass as trimmed: trim out - trim in; {@code Long.MAX_VALUE} without a trim out. */
+    long partFrames() {
+        return segmentFrames;
+    }
+
+    /**
+     * Decodes {@code track}'s samples once more, dropping them, and returns how many there are,
+     * counting at most {@code limit}: the exact length {@link #read} would give, found in one
+     * small buffer. Not for a looping track, which never ends.
+     */
+    static long countFrames(AudioTrack track, long limit) throws AudioFileException {
+        if (track.loop()) {
+            throw new IllegalArgumentException("a looping track never ends: " + track.file());
+        }
+        float[] scratch = new float[AudioMixer.BLOCK_FRAMES * AudioSource.CHANNELS];
+        long counted = 0;
+        try (TrackStream stream = open(track)) {
+            while (counted < limit && !stream.ended()) {
+                counted += stream.read(scratch, 0, (int) Math.min(AudioMixer.BLOCK_FRAMES, limit - counted));
+            }
+        }
+        return counted;
+    }
+
     @Override
     public void close() throws AudioFileException {
         if (decoder != null) {
