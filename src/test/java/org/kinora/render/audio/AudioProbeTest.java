@@ -28,8 +28,9 @@ import org.kinora.project.ProjectFile;
 import org.kinora.render.pipeline.ProjectSources;
 
 /**
- * {@code kinora check} and {@code kinora render} apply one check to a track's audio: a file without
- * decodable audio is refused by both, in the same words, before any video is written.
+ * {@code kinora check} and {@code kinora render} apply one rule to a track's audio: a file without
+ * decodable audio, a trim in at or past the end, and a looped part under 50 ms are refused by both,
+ * in the same words, before any video is written.
  */
 class AudioProbeTest {
 
@@ -37,11 +38,14 @@ class AudioProbeTest {
     Path dir;
 
     private Path photo;
+    /** Exactly 2.000 s, 48 kHz stereo. */
+    private Path twoSeconds;
 
     @BeforeEach
     void files() throws Exception {
         photo = dir.resolve("p.png");
         ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        twoSeconds = TestAudio.wav(dir.resolve("two.wav"), 48_000, 2, 2.0, TestAudio.sine(440, 0.5));
     }
 
     /** A 44-byte RIFF/WAVE file whose data chunk is empty: valid header, no audio. */
@@ -52,6 +56,10 @@ class AudioProbeTest {
                 .putInt(48_000).putInt(48_000 * 4).putShort((short) 4).putShort((short) 16);
         b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(0);
         return Files.write(file, b.array());
+    }
+
+    private static AudioTrack track(Path file, double trimIn, double trimOut, boolean loop) {
+        return new AudioTrack(file, 0, trimIn, trimOut, 1, 0, 0, loop);
     }
 
     private Project project(AudioTrack track) {
@@ -93,5 +101,56 @@ class AudioProbeTest {
         Path empty = headerOnlyWav(dir.resolve("empty.wav"));
         assertThatThrownBy(() -> ProjectSources.audio(project(AudioTrack.of(empty))).close())
                 .isInstanceOf(AudioFileException.class).hasMessage(empty + ": contains no decodable audio");
+    }
+
+    @Test
+    void aTrimInPastAnExactLengthIsRefusedByCheckAsByRender() throws Exception {
+        // The WAV's declared length is exact: no half-second allowance.
+        bothRefuse(track(twoSeconds, 2.3, AudioTrack.UNTIL_END, false),
+                "trim in (2.3 s) is past the end of the audio (2.000 s)");
+    }
+
+    @Test
+    void aTrimInAtTheEndLeavesNothingToPlayOrLoop() throws Exception {
+        bothRefuse(track(twoSeconds, 2.0, AudioTrack.UNTIL_END, true),
+                "trim in (2 s) is at the end of the audio (2.000 s): nothing is left to play");
+        bothRefuse(track(twoSeconds, 2.0, AudioTrack.UNTIL_END, false),
+                "trim in (2 s) is at the end of the audio (2.000 s): nothing is left to play");
+    }
+
+    @Test
+    void aLoopOfAFewSamplesIsRefusedNamingItsLength() throws Exception {
+        // 1.0001 s -> sample 48005, 1.0002 s -> 48010: 5 samples, which rendered as DC and a 9.6 kHz whine.
+        bothRefuse(track(twoSeconds, 1.0001, 1.0002, true), "the looped part is only 0.1 ms (5 samples),"
+                + " from trim in 1.0001 s to trim out 1.0002 s; a loop needs at least 50 ms");
+    }
+
+    @Test
+    void aShortLoopToTheEndOfTheFileIsFoundByDecoding() throws Exception {
+        // No trim out: the part is only known from the file's length.
+        bothRefuse(track(twoSeconds, 1.99, AudioTrack.UNTIL_END, true), "the looped part is only 10.0 ms (480 samples),"
+                + " from trim in 1.99 s to the end of the audio at 2.000 s; a loop needs at least 50 ms");
+    }
+
+    @Test
+    void loopsOfFiftyMillisecondsOrMoreAndShortPlainPartsAreFine() throws Exception {
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 1.0, 1.05, true))).isNull();
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 1.95, AudioTrack.UNTIL_END, true))).isNull();
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 1.9999, AudioTrack.UNTIL_END, false))).isNull();
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 1.0, 1.0001, false))).isNull();
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 0, AudioTrack.UNTIL_END, true))).isNull();
+        // A loop a whisker short of 50 ms is not.
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 1.0, 1.0499, true))).contains("49.9 ms (2395 samples)");
+        // Trims that round to the same sample leave nothing to play, looped or not.
+        assertThat(AudioProbe.problemOf(track(twoSeconds, 1.000001, 1.000002, false)))
+                .isEqualTo("no audio to play from trim in 1.000001 s to trim out 1.000002 s (less than one sample)");
+    }
+
+    @Test
+    void tracksSharingAFileAreEachHeldToTheRule() throws Exception {
+        Project project = project(AudioTrack.of(twoSeconds)).withAudioTracks(List.of(
+                AudioTrack.of(twoSeconds), track(twoSeconds, 1.98, AudioTrack.UNTIL_END, true)));
+        assertThat(AudioProbe.check(project)).singleElement()
+                .extracting(AudioFileException::problem).asString().contains("only 20.0 ms (960 samples)");
     }
 }
