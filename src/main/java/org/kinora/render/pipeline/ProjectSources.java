@@ -50,8 +50,15 @@ public final class ProjectSources {
                 Math.max(needed, Runtime.getRuntime().maxMemory() / 2));
     }
 
-    /** The project's soundtrack, exactly as long as its video; silence when it has no music. */
+    /**
+     * The project's soundtrack, exactly as long as its video; silence when it has no music. Every
+     * audio file is first checked exactly as {@code kinora check} checks it ({@code AudioProbe}),
+     * so whatever check refuses (a file with no decodable audio, trims that do not fit it) fails
+     * here, naming the file, before the caller writes any video. {@code kinora render} and the
+     * editor's export both come through here.
+     */
     public static AudioSource audio(Project project) throws IOException {
+        org.kinora.render.audio.AudioProbe.requireUsable(project);
         return org.kinora.render.audio.AudioMixer.open(project);
     }
 }
