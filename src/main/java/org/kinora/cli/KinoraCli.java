@@ -28,6 +28,22 @@ public final class KinoraCli {
     /** Exit code for a cancelled render, as after Ctrl-C (128 + SIGINT). */
     public static final int CANCELLED = 130;
 
+    private static Integer wholeNumber(String text) {
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+        }
+    }
+
+    private static Double number(String text) {
+        try {
+            return Double.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.TypeConversionException("'" + text + "' is not a number");
+        }
+    }
+
     public static int run(String... args) {
         return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
                 .execute(args);
@@ -39,6 +55,11 @@ public final class KinoraCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(java.nio.file.Path.class, PathArguments.ofThisJvm());
+        // The library's own words ("'abc' is not an int") name a Java type, not what to write.
+        cli.registerConverter(Integer.class, KinoraCli::wholeNumber);
+        cli.registerConverter(int.class, KinoraCli::wholeNumber);
+        cli.registerConverter(Double.class, KinoraCli::number);
+        cli.registerConverter(double.class, KinoraCli::number);
         cli.setExitCodeExceptionMapper(e -> FAILED);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler((ex, argv) -> {

@@ -151,6 +151,17 @@ class CliTest {
         assertThat(tooShort.err()).contains("a 1 s transition needs --seconds-per-photo of at least 2");
     }
 
+    /** Not "'abc' is not an int": the words say what to write, not a Java type. */
+    @Test
+    void aWordWhereANumberBelongsIsSaidInPlainWords() {
+        Run crf = kinora("render", "x.kinora", "-o", "x.mp4", "--crf", "abc");
+        assertThat(crf.exitCode()).isEqualTo(2);
+        assertThat(crf.err()).startsWith("kinora: Invalid value for option '--crf': 'abc' is not a whole number");
+        Run seconds = kinora("new", "photos", "-o", "x.kinora", "--seconds-per-photo", "four");
+        assertThat(seconds.exitCode()).isEqualTo(2);
+        assertThat(seconds.err()).startsWith("kinora: Invalid value for option '--seconds-per-photo': 'four' is not a number");
+    }
+
     @Test
     void badTransitionsAreUsageErrorsNamingTheOption() {
         for (String bad : new String[] {"crossfade:-1", "crossfade:NaN", "crossfade:Infinity", "crossfade:soon"}) {
