@@ -144,6 +144,11 @@ class RenderCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("kinora: NVENC unavailable: ");
         assertThat(mp4Files()).isEmpty();
+
+        // Without --quiet too, the reason is all there is: no progress bar starts first.
+        Run shown = kinora("render", projectFile.toString(), "-o", video.toString(), "--encoder", "h264_nvenc");
+        assertThat(shown.exitCode()).isEqualTo(1);
+        assertThat(shown.err()).startsWith("kinora: NVENC unavailable: ").doesNotContain("Rendering");
     }
 
     @Test
