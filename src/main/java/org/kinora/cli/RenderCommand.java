@@ -12,6 +12,7 @@ import org.kinora.project.ProjectFile;
 import org.kinora.render.AudioSource;
 import org.kinora.render.FrameSource;
 import org.kinora.render.encode.EncodeSettings;
+import org.kinora.render.pipeline.OutputFiles;
 import org.kinora.render.pipeline.OutputTarget;
 import org.kinora.render.pipeline.ProjectSources;
 import org.kinora.render.pipeline.RenderCancelledException;
@@ -76,15 +77,13 @@ final class RenderCommand implements Callable<Integer> {
         EncoderPreference requestedEncoder = checkOptions();
         // All of the output's checks come before any photo is loaded: fail fast.
         Project loaded = ProjectFile.load(project);
-        Optional<String> input = InputFiles.roleOf(output, project, loaded); // first: --force cannot help
+        Optional<String> input = OutputFiles.inputProblem(output, project, loaded); // first: --force cannot help
         if (input.isPresent()) {
-            throw new RenderException("cannot write " + output.toAbsolutePath().normalize() + ": it is " + input.get()
-                    + "; choose another output file");
+            throw new RenderException(input.get());
         }
         OutputTarget.check(output, force); // before the name: "it is a folder" says more than "must end in .mp4"
-        if (!hasVideoExtension(output)) {
-            throw new ParameterException(spec.commandLine(), "-o/--output must end in .mp4 (or .m4v, .mov): Kinora writes"
-                    + " MP4 video, was " + output);
+        if (!OutputFiles.hasVideoExtension(output)) {
+            throw new ParameterException(spec.commandLine(), "-o/--output " + OutputFiles.extensionProblem(output));
         }
         if (loaded.slides().isEmpty()) {
             throw new RenderException(project + ": the project has no slides");
@@ -159,16 +158,6 @@ final class RenderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** The file is MP4 whatever its name; .m4v and .mov name the same container. */
-    private static boolean hasVideoExtension(Path file) {
-        Path last = file.getFileName();
-        if (last == null) {
-            return false; // "/" names no file
-        }
-        String name = last.toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov");
     }
 
     private OutputSettings outputSettings(OutputSettings base) {

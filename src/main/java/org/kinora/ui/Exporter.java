@@ -20,9 +20,12 @@ interface Exporter {
     }
 
     /**
-     * Renders to {@code output} (replacing it); the video is written to a temporary file moved into
-     * place only when complete. Interrupting the calling thread cancels the export, which then
-     * throws and leaves no file behind.
+     * Renders to {@code output}; the video is written to a temporary file moved into place only when
+     * complete. Interrupting the calling thread cancels the export, which then throws and leaves no
+     * file behind.
+     *
+     * @param overwrite an existing {@code output} may be replaced: true only once the user has said
+     *     so; false leaves the pipeline's own check to refuse a file that appeared meanwhile
      */
-    Exported export(Project project, Path output, Consumer<Progress> progress) throws Exception;
+    Exported export(Project project, Path output, boolean overwrite, Consumer<Progress> progress) throws Exception;
 }

@@ -21,7 +21,7 @@ import org.kinora.render.pipeline.RenderResult;
 final class PipelineExporter implements Exporter {
 
     @Override
-    public Exported export(Project project, Path output, Consumer<Progress> progress) throws Exception {
+    public Exported export(Project project, Path output, boolean overwrite, Consumer<Progress> progress) throws Exception {
         EncodeSettings settings = EncodeSettings.of(project.output());
         EncoderPreference preference = project.output().encoder();
         // Say up front why NVENC will not be used, so the dialog shows it while rendering.
@@ -33,7 +33,7 @@ final class PipelineExporter implements Exporter {
         String encoderNote = note;
         try (FrameSource frames = ProjectSources.frames(project); AudioSource audio = ProjectSources.audio(project)) {
             RenderRequest request = RenderRequest.of(frames, output, preference, settings)
-                    .withAudio(audio).withOverwrite(true);
+                    .withAudio(audio).withOverwrite(overwrite);
             RenderJob job = RenderJob.start(request, p -> progress.accept(toProgress(p, encoderNote)));
             RenderResult result;
             try {

@@ -3,9 +3,12 @@ package org.kinora.ui;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -13,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -31,6 +35,9 @@ import org.kinora.model.EncoderPreference;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
 import org.kinora.model.Quality;
+import org.kinora.render.pipeline.OutputFiles;
+import org.kinora.render.pipeline.OutputTarget;
+import org.kinora.render.pipeline.RenderException;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -91,6 +98,9 @@ final class RenderDialog {
     private final Stage dialog = new Stage();
     private final Exporter exporter;
     private final Project project;
+    private final Path projectFile;
+    /** Asked, on the FX thread, whether an existing file may be replaced; a test answers it itself. */
+    private Predicate<Path> confirmReplace = this::askReplace;
     private final TextField output = new TextField();
     private final ComboBox<SizePreset> preset = new ComboBox<>();
     private final ComboBox<Shape> shape = new ComboBox<>();
@@ -113,6 +123,7 @@ final class RenderDialog {
     RenderDialog(Window owner, Exporter exporter, Project project, Path projectFile) {
         this.exporter = exporter;
         this.project = project;
+        this.projectFile = projectFile;
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE); // the editor stays usable during a render
         dialog.setTitle("Render video");
@@ -256,6 +267,11 @@ final class RenderDialog {
         output.setText(path.toString());
     }
 
+    /** Replaces the Replace/Cancel question asked before writing over an existing file. */
+    void confirmReplaceWith(Predicate<Path> ask) {
+        confirmReplace = ask;
+    }
+
     void setSize(SizePreset p, Shape s) {
         preset.setValue(p);
         shape.setValue(s);
@@ -269,16 +285,100 @@ final class RenderDialog {
         if (current.getParent() != null && Files.isDirectory(current.getParent())) {
             chooser.setInitialDirectory(current.getParent().toFile());
         }
-        chooser.setInitialFileName(String.valueOf(current.getFileName()));
+        chooser.setInitialFileName(current.getFileName() == null ? "slideshow.mp4"
+                : videoName(current.getFileName().toString()));
         File chosen = chooser.showSaveDialog(dialog);
         if (chosen != null) {
             output.setText(chosen.getAbsolutePath());
         }
     }
 
-    /** Starts the export with the chosen settings. */
+    /** {@code name} with its extension, if any, replaced by .mp4, unless it already names a video. */
+    static String videoName(String name) {
+        if (OutputFiles.hasVideoExtension(Path.of(name))) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".mp4";
+    }
+
+    /**
+     * The file to render to, or empty after showing why not. The same rules and words as
+     * {@code kinora render}: never one of the project's own files, never a folder or other
+     * non-regular file, only a .mp4, .m4v or .mov name; a name with no extension at all gets .mp4
+     * (as save dialogs add it; the Linux file chooser does not). An existing file is replaced only
+     * once the user says so.
+     */
+    private Optional<Path> target() {
+        String typed = output.getText().trim();
+        Path requested;
+        try {
+            requested = Path.of(typed);
+            if (typed.isEmpty()) {
+                OutputTarget.check(requested, false); // says "no output file given"
+            }
+        } catch (InvalidPathException e) {
+            return refuse("cannot write " + typed + ": " + e.getReason());
+        } catch (RenderException e) {
+            return refuse(e.getMessage());
+        }
+        Path last = requested.getFileName();
+        if (last != null && !last.toString().contains(".") && !Files.isDirectory(requested)) {
+            requested = requested.resolveSibling(last + ".mp4");
+        }
+        Path target = requested.toAbsolutePath().normalize();
+        if (!target.toString().equals(typed)) {
+            output.setText(target.toString()); // show what is written: the full path, .mp4 added
+        }
+        Optional<String> input = OutputFiles.inputProblem(target, projectFile, project); // first: Replace cannot help
+        if (input.isPresent()) {
+            return refuse(input.get());
+        }
+        try {
+            OutputTarget.check(target, true); // before the name: "it is a folder" says more than "must end in .mp4"
+        } catch (RenderException e) {
+            return refuse(e.getMessage());
+        }
+        if (!OutputFiles.hasVideoExtension(target)) {
+            return refuse("the output file " + OutputFiles.extensionProblem(target));
+        }
+        return Optional.of(target);
+    }
+
+    private Optional<Path> refuse(String message) {
+        String typed = output.getText().trim();
+        showError(typed.isEmpty() ? null : typed.substring(typed.lastIndexOf(java.io.File.separatorChar) + 1), message);
+        return Optional.empty();
+    }
+
+    private boolean askReplace(Path target) {
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "A file with that name already exists in "
+                + target.getParent() + ". Replacing it overwrites its contents.", replace, ButtonType.CANCEL);
+        alert.initOwner(dialog);
+        alert.setHeaderText("\u201c" + target.getFileName() + "\u201d already exists. Do you want to replace it?");
+        // Enter keeps the file: replacing must be chosen
+        ((Button) alert.getDialogPane().lookupButton(replace)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == replace;
+    }
+
+    /** Starts the export with the chosen settings, once the output file is allowed. */
     void start() {
-        Path target = Path.of(output.getText().trim()).toAbsolutePath();
+        Optional<Path> allowed = target();
+        if (allowed.isEmpty()) {
+            return;
+        }
+        Path target = allowed.get();
+        boolean overwrite = false; // the pipeline refuses a file that appears meanwhile
+        if (Files.exists(target)) {
+            if (!confirmReplace.test(target)) {
+                status.setText("Not rendered: " + target.getFileName() + " was kept.");
+                return;
+            }
+            overwrite = true;
+        }
+        boolean replace = overwrite;
         int[] wh = size(preset.getValue(), shape.getValue(), project.output());
         Project toRender = project.withOutput(new OutputSettings(wh[0], wh[1], fps.getValue(),
                 quality.getValue(), encoder.getValue()));
@@ -286,7 +386,7 @@ final class RenderDialog {
         task = new Task<>() {
             @Override
             protected Exporter.Exported call() throws Exception {
-                return exporter.export(toRender, target, p -> {
+                return exporter.export(toRender, target, replace, p -> {
                     updateProgress(p.framesDone(), p.framesTotal());
                     // coalesce: the FX thread reads only the newest report
                     if (latest.getAndSet(p) == null) {
@@ -366,10 +466,15 @@ final class RenderDialog {
     private void failed(Path target, Throwable error) {
         setRunning(false);
         bar.progressProperty().unbind();
-        status.setText("Failed: " + error.getMessage());
-        Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage()), ButtonType.OK);
+        showError(String.valueOf(target.getFileName()), String.valueOf(error.getMessage()));
+    }
+
+    /** The dialog's error display: the status line and an error alert. */
+    private void showError(String name, String message) {
+        status.setText("Failed: " + message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         alert.initOwner(dialog);
-        alert.setHeaderText("Cannot render " + target.getFileName());
+        alert.setHeaderText("Cannot render" + (name == null ? "" : " " + name));
         alert.show();
     }
 

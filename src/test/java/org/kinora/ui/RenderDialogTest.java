@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The render dialog drives the real render pipeline: to 100 %, and cancelled with no file left. */
+/**
+ * The render dialog drives the real render pipeline: to 100 %, and cancelled with no file left. It
+ * never writes over the project's own files or a non-video name, and replaces an existing video
+ * only when the user says so.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RenderDialogTest {
 
@@ -54,10 +60,24 @@ class RenderDialogTest {
         return new Project(new OutputSettings(width, height, fps, Quality.DRAFT, EncoderPreference.LIBX264), slides, List.of());
     }
 
+    @AfterEach
+    void closeOtherWindows(FxRobot robot) {
+        // error alerts and the dialog itself: nothing left over may cover the next test's buttons
+        robot.interact(() -> new ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != owner).forEach(javafx.stage.Window::hide));
+    }
+
     private RenderDialog open(FxRobot robot, Project project, Path target) {
+        return open(robot, project, null, target);
+    }
+
+    private RenderDialog open(FxRobot robot, Project project, Path projectFile, Path target) {
         RenderDialog[] dialog = new RenderDialog[1];
         robot.interact(() -> {
-            dialog[0] = new RenderDialog(owner, new PipelineExporter(), project, null);
+            dialog[0] = new RenderDialog(owner, new PipelineExporter(), project, projectFile);
+            dialog[0].confirmReplaceWith(t -> {
+                throw new AssertionError("asked to replace " + t + " unexpectedly");
+            });
             dialog[0].setOutput(target);
             dialog[0].show();
         });
@@ -107,5 +127,106 @@ class RenderDialogTest {
             assertThat(left).as("neither the video nor a partial file").isEmpty();
         }
         robot.interact(() -> dialog.stage().close());
+    }
+
+    private String status(FxRobot robot) {
+        return robot.lookup("#render-status").queryAs(Label.class).getText();
+    }
+
+    /** Clicks Render; the refusals and the question all happen at once, on the FX thread. */
+    private void clickRender(FxRobot robot) {
+        robot.clickOn("#render-start");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void renderingOntoTheProjectFileIsRefusedAndLeavesItUntouched(FxRobot robot) throws Exception {
+        Project project = project(128, 72, 12, 1.0);
+        Path projectFile = dir.resolve("show.kinora");
+        byte[] before = "{\"kinora\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(projectFile, before);
+        RenderDialog dialog = open(robot, project, projectFile, projectFile);
+        clickRender(robot);
+
+        assertThat(dialog.task()).as("no render started").isNull();
+        assertThat(status(robot)).isEqualTo("Failed: cannot write " + projectFile.toAbsolutePath().normalize()
+                + ": it is the project file; choose another output file");
+        Thread.sleep(300); // a render started by mistake would have begun writing by now
+        assertThat(Files.readAllBytes(projectFile)).isEqualTo(before);
+    }
+
+    @Test
+    void renderingOntoASlidesPhotoIsRefusedAndLeavesItUntouched(FxRobot robot) throws Exception {
+        Project project = project(128, 72, 12, 1.0);
+        Path photo = project.slides().get(1).photo();
+        byte[] before = Files.readAllBytes(photo);
+        RenderDialog dialog = open(robot, project, dir.resolve("show.kinora"), photo);
+        clickRender(robot);
+
+        assertThat(dialog.task()).as("no render started").isNull();
+        assertThat(status(robot)).isEqualTo("Failed: cannot write " + photo.toAbsolutePath().normalize()
+                + ": it is the photo of slide 2; choose another output file");
+        Thread.sleep(300);
+        assertThat(Files.readAllBytes(photo)).isEqualTo(before);
+    }
+
+    @Test
+    void aNameThatIsNotAVideosIsRefused(FxRobot robot) throws Exception {
+        Project project = project(128, 72, 12, 1.0);
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "keep me");
+        RenderDialog dialog = open(robot, project, notes);
+        clickRender(robot);
+
+        assertThat(dialog.task()).as("no render started").isNull();
+        assertThat(status(robot)).isEqualTo("Failed: the output file must end in .mp4 (or .m4v, .mov): Kinora writes"
+                + " MP4 video, was " + notes.toAbsolutePath().normalize());
+        Thread.sleep(300);
+        assertThat(Files.readString(notes)).isEqualTo("keep me");
+    }
+
+    @Test
+    void anExistingVideoIsKeptWhenTheUserSaysNo(FxRobot robot) throws Exception {
+        Project project = project(128, 72, 12, 1.0);
+        Path video = dir.resolve("holiday.mp4");
+        byte[] before = {1, 2, 3, 4};
+        Files.write(video, before);
+        RenderDialog dialog = open(robot, project, video);
+        List<Path> asked = new ArrayList<>();
+        robot.interact(() -> dialog.confirmReplaceWith(t -> asked.add(t) && false));
+        clickRender(robot);
+
+        assertThat(asked).containsExactly(video.toAbsolutePath().normalize());
+        assertThat(dialog.task()).as("no render started").isNull();
+        assertThat(status(robot)).isEqualTo("Not rendered: holiday.mp4 was kept.");
+        Thread.sleep(300);
+        assertThat(Files.readAllBytes(video)).isEqualTo(before);
+    }
+
+    @Test
+    void anExistingVideoIsReplacedWhenTheUserSaysReplace(FxRobot robot) throws Exception {
+        Project project = project(128, 72, 12, 1.0);
+        Path video = dir.resolve("holiday.mp4");
+        Files.write(video, new byte[] {1, 2, 3, 4});
+        RenderDialog dialog = open(robot, project, video);
+        List<Path> asked = new ArrayList<>();
+        robot.interact(() -> dialog.confirmReplaceWith(asked::add));
+        clickRender(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> dialog.task() != null && dialog.task().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(asked).containsExactly(video.toAbsolutePath().normalize());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> dialog.task().getException()).get()).isNull();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
+            g.start();
+            assertThat(g.getImageWidth()).isEqualTo(128);
+        }
+    }
+
+    @Test
+    void theChoosersNameIsAVideosName() {
+        assertThat(RenderDialog.videoName("show.kinora")).isEqualTo("show.mp4");
+        assertThat(RenderDialog.videoName("show")).isEqualTo("show.mp4");
+        assertThat(RenderDialog.videoName("show.MOV")).isEqualTo("show.MOV");
     }
 }
