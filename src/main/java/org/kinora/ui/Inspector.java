@@ -36,17 +36,19 @@ final class Inspector extends VBox {
 
     private final Label title = new Label("No slide selected");
     private final Label file = new Label();
-    private final Spinner<Double> duration = new Spinner<>(Slide.MIN_DURATION, 600, 5, 0.5);
+    private final Spinner<Double> duration = seconds(Slide.MIN_DURATION, 600, 5, 0.5);
     private final ComboBox<Easing> easing = new ComboBox<>();
     private final ComboBox<FitMode> fit = new ComboBox<>();
     private final ComboBox<TransitionType> transition = new ComboBox<>();
-    private final Spinner<Double> transitionDuration = new Spinner<>(0, 10, 1, 0.25);
+    private final Spinner<Double> transitionDuration = seconds(0, 10, 1, 0.25);
     private final TextField caption = new TextField();
     private final Label startView = new Label();
     private final Label endView = new Label();
     private final GridPane grid = new GridPane();
     private final SlideEditor editor;
     private boolean updating;
+    /** The slide whose values the fields show; null when none is selected. */
+    private Slide shown;
 
     Inspector(SlideEditor editor) {
         this.editor = editor;
@@ -94,7 +96,7 @@ final class Inspector extends VBox {
         getChildren().addAll(title, file, grid);
 
         duration.valueProperty().addListener((o, a, v) -> {
-            if (!updating && v != null) {
+            if (!updating && v != null && shown != null && v != shown.durationSeconds()) {
                 editor.edit("Duration", duration, s -> s.withDuration(v));
             }
         });
@@ -116,7 +118,7 @@ final class Inspector extends VBox {
             }
         });
         transitionDuration.valueProperty().addListener((o, a, v) -> {
-            if (!updating && v != null) {
+            if (!updating && v != null && shown != null && v != shown.transition().durationSeconds()) {
                 editor.edit("Transition duration", transitionDuration,
                         s -> s.withTransition(new Transition(s.transition().type(), v)));
             }
@@ -135,6 +137,7 @@ final class Inspector extends VBox {
         try {
             boolean any = !selected.isEmpty() && selected.get(0) < project.slides().size();
             grid.setDisable(!any);
+            shown = any ? project.slides().get(selected.get(0)) : null;
             if (!any) {
                 title.setText("No slide selected");
                 file.setText(project.slides().isEmpty() ? "Drop photos on the strip below to start."
@@ -161,6 +164,38 @@ final class Inspector extends VBox {
         } finally {
             updating = false;
         }
+    }
+
+    /**
+     * A field of seconds that shows the model's value exactly (3.375 stays 3.375), so that focusing
+     * and leaving it, which makes JavaFX commit the text shown, gives back the value shown: no
+     * edit. The default converter rounds to two decimals and so changed slides merely looked at.
+     */
+    private static Spinner<Double> seconds(double min, double max, double initial, double step) {
+        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, initial, step);
+        Spinner<Double> spinner = new Spinner<>(factory);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                return value == null ? "" : plain(value);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                Double current = factory.getValue();
+                if (text != null && text.strip().equals(toString(current))) {
+                    return current; // the text shown, committed unchanged
+                }
+                return Double.valueOf(text.strip());
+            }
+        });
+        spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));
+        return spinner;
+    }
+
+    /** The shortest decimal that reads back as exactly {@code value}, without exponent: 5, 3.375. */
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void setIfChanged(Spinner<Double> spinner, double value) {

@@ -1,0 +1,118 @@
+package org.kinora.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.kinora.model.Project;
+import org.kinora.model.Slide;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The inspector's fields, in the editor window run headless as in {@link EditorWindowTest}. */
+@ExtendWith(ApplicationExtension.class)
+class InspectorTest {
+
+    @TempDir
+    static Path dir;
+
+    private final Preferences prefs = Preferences.userRoot().node("org/kinora/test/" + UUID.randomUUID());
+    private EditorWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Executor direct = Runnable::run;
+        EditorServices services = new EditorServices(direct, direct, direct, null, null,
+                new RecentFiles(prefs), new Autosave(dir.resolve("autosave")));
+        window = new EditorWindow(stage, services);
+        stage.show();
+    }
+
+    @AfterEach
+    void forgetPrefs() throws Exception {
+        prefs.removeNode();
+    }
+
+    /** Drops one photo per duration and sets the durations in one step labelled "setup". */
+    private void slides(FxRobot robot, double... durations) throws Exception {
+        List<Path> photos = new ArrayList<>();
+        for (int i = 0; i < durations.length; i++) {
+            photos.add(TestPhotos.write(dir, "i" + UUID.randomUUID() + ".png", 32, 24));
+        }
+        robot.interact(() -> window.filmstrip().dropFiles(photos, 0));
+        robot.interact(() -> {
+            try {
+                window.history().apply("setup", p -> {
+                    List<Slide> s = new ArrayList<>(p.slides());
+                    for (int i = 0; i < durations.length; i++) {
+                        s.set(i, s.get(i).withDuration(durations[i]));
+                    }
+                    return p.withSlides(s);
+                });
+            } catch (History.RejectedEdit e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private List<Double> durations() {
+        return window.project().slides().stream().map(Slide::durationSeconds).toList();
+    }
+
+    @Test
+    void clickingIntoTheDurationAndAwayChangesNothing(FxRobot robot) throws Exception {
+        slides(robot, 3.375, 5.0, 6.25);
+        robot.interact(window::selectAll);
+        Spinner<Double> duration = robot.lookup("#duration").query();
+        assertThat(duration.getEditor().getText()).isEqualTo("3.375");
+        Project before = window.project();
+
+        robot.clickOn(duration.getEditor());
+        robot.clickOn("#caption");
+        assertThat(durations()).containsExactly(3.375, 5.0, 6.25);
+        assertThat(window.project()).isEqualTo(before);
+        assertThat(window.history().undoLabel()).isEqualTo("setup");
+
+        // the transition length likewise
+        Spinner<Double> transition = robot.lookup("#transition-duration").query();
+        robot.interact(() -> window.filmstrip().list().getSelectionModel().clearAndSelect(1));
+        robot.interact(() -> {
+            try {
+                window.history().apply("setup", p -> {
+                    List<Slide> s = new ArrayList<>(p.slides());
+                    s.set(1, s.get(1).withTransition(org.kinora.model.Transition.crossfade(0.375)));
+                    return p.withSlides(s);
+                });
+            } catch (History.RejectedEdit e) {
+                throw new AssertionError(e);
+            }
+        });
+        Project withFade = window.project();
+        robot.clickOn(transition.getEditor());
+        robot.clickOn("#caption");
+        assertThat(window.project()).isEqualTo(withFade);
+        assertThat(window.history().undoLabel()).isEqualTo("setup");
+    }
+
+    @Test
+    void oneSlideOfThreeDecimalsKeepsItsDuration(FxRobot robot) throws Exception {
+        slides(robot, 4.125);
+        robot.interact(() -> window.filmstrip().list().getSelectionModel().clearAndSelect(0));
+        Spinner<Double> duration = robot.lookup("#duration").query();
+        robot.clickOn(duration.getEditor());
+        robot.clickOn("#caption");
+        assertThat(durations()).containsExactly(4.125);
+        assertThat(window.history().undoLabel()).isEqualTo("setup");
+    }
+}
