@@ -79,7 +79,7 @@ final class EditorWindow {
                 new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
         this.filmstrip = new Filmstrip(thumbnails);
-        this.inspector = new Inspector(this::editSelected);
+        this.inspector = new Inspector(this::editSelected, message -> notifier.warn(message));
         // The large photo for the motion editor and the preview frames take seconds of CPU each
         // (a 12 MP photo decoded near full size); started with a drop they would starve the
         // filmstrip's thumbnails and the JavaFX thread on a 2-core machine. So they run on their own

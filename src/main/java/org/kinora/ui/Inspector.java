@@ -2,7 +2,9 @@ package org.kinora.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kinora.model.Easing;
 import org.kinora.model.FitMode;
+import org.kinora.model.Limits;
 import org.kinora.model.Motion;
 import org.kinora.model.Project;
 import org.kinora.model.Slide;
@@ -34,24 +37,31 @@ final class Inspector extends VBox {
         void edit(String label, Object mergeKey, UnaryOperator<Slide> change);
     }
 
+    private static final Limits TRANSITION = new Limits(0, 10);
+    /** A whole number, "2.5", ",5" or "2,5" (a comma taken as the decimal mark), "1e2"; nothing else. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
+
     private final Label title = new Label("No slide selected");
     private final Label file = new Label();
-    private final Spinner<Double> duration = seconds(Slide.MIN_DURATION, 600, 5, 0.5);
+    private final Spinner<Double> duration = seconds("Duration", new Limits(Slide.MIN_DURATION, 600), 5, 0.5, m -> warn(m));
     private final ComboBox<Easing> easing = new ComboBox<>();
     private final ComboBox<FitMode> fit = new ComboBox<>();
     private final ComboBox<TransitionType> transition = new ComboBox<>();
-    private final Spinner<Double> transitionDuration = seconds(0, 10, 1, 0.25);
+    private final Spinner<Double> transitionDuration =
+            seconds("Transition", TRANSITION, 1, 0.25, m -> warn(m));
     private final TextField caption = new TextField();
     private final Label startView = new Label();
     private final Label endView = new Label();
     private final GridPane grid = new GridPane();
     private final SlideEditor editor;
+    private final Consumer<String> warnings;
     private boolean updating;
     /** The slide whose values the fields show; null when none is selected. */
     private Slide shown;
 
-    Inspector(SlideEditor editor) {
+    Inspector(SlideEditor editor, Consumer<String> warnings) {
         this.editor = editor;
+        this.warnings = warnings;
         getStyleClass().add("inspector");
         setId("inspector");
         setSpacing(10);
@@ -166,13 +176,22 @@ final class Inspector extends VBox {
         }
     }
 
+    private void warn(String message) {
+        warnings.accept(message);
+    }
+
     /**
-     * A field of seconds that shows the model's value exactly (3.375 stays 3.375), so that focusing
-     * and leaving it, which makes JavaFX commit the text shown, gives back the value shown: no
-     * edit. The default converter rounds to two decimals and so changed slides merely looked at.
+     * A field of seconds within the model's limits that shows the model's value exactly (3.375
+     * stays 3.375), so that focusing and leaving it, which makes JavaFX commit the text shown,
+     * gives back the value shown: no edit. The default converter rounded to two decimals, and so
+     * changed slides merely looked at; it also read "1e9" as 1 and threw on "abc".
+     *
+     * <p>Typed text must be a whole number within the limits; anything else is refused with a
+     * warning and the field goes back to the value shown, never partially read or clamped.
      */
-    private static Spinner<Double> seconds(double min, double max, double initial, double step) {
-        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, initial, step);
+    private static Spinner<Double> seconds(String label, Limits limits, double initial, double step,
+            Consumer<String> warn) {
+        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(limits.min(), limits.max(), initial, step);
         Spinner<Double> spinner = new Spinner<>(factory);
         factory.setConverter(new StringConverter<>() {
             @Override
@@ -183,10 +202,24 @@ final class Inspector extends VBox {
             @Override
             public Double fromString(String text) {
                 Double current = factory.getValue();
-                if (text != null && text.strip().equals(toString(current))) {
+                String typed = text == null ? "" : text.strip();
+                if (typed.equals(toString(current))) {
                     return current; // the text shown, committed unchanged
                 }
-                return Double.valueOf(text.strip());
+                String problem;
+                if (!NUMBER.matcher(typed).matches()) {
+                    problem = typed.isEmpty() ? "enter a number of seconds" : "“" + typed + "” is not a number of seconds";
+                } else {
+                    double value = Double.parseDouble(typed.replace(',', '.'));
+                    problem = limits.problem(value);
+                    if (problem == null) {
+                        return value;
+                    }
+                }
+                warn.accept(label + ": " + problem);
+                // The value stays, so the spinner would not rewrite the text itself.
+                spinner.getEditor().setText(toString(current));
+                return current;
             }
         });
         spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));

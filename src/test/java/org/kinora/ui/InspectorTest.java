@@ -115,4 +115,36 @@ class InspectorTest {
         assertThat(durations()).containsExactly(4.125);
         assertThat(window.history().undoLabel()).isEqualTo("setup");
     }
+
+    /** Clicks into the field, replaces its text and presses Enter. */
+    private void type(FxRobot robot, Spinner<Double> field, String text) {
+        robot.clickOn(field.getEditor());
+        robot.interact(() -> field.getEditor().setText(text));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    @Test
+    void typedTextThatIsNotAWholeNumberIsRefused(FxRobot robot) throws Exception {
+        slides(robot, 4.5, 4.5);
+        robot.interact(window::selectAll);
+        Spinner<Double> duration = robot.lookup("#duration").query();
+        Project before = window.project();
+        for (String bad : List.of("abc", "1e9", "", "2.5s", "1..2", "NaN")) {
+            type(robot, duration, bad);
+            assertThat(window.project()).as(bad).isEqualTo(before);
+            assertThat(duration.getValue()).as(bad).isEqualTo(4.5);
+            assertThat(duration.getEditor().getText()).as(bad).isEqualTo("4.5");
+            assertThat(window.history().undoLabel()).as(bad).isEqualTo("setup");
+        }
+        assertThat(window.notifier().history()).anyMatch(m -> m.contains("abc") && m.contains("not a number"))
+                .anyMatch(m -> m.contains("must be between"));
+
+        // a whole number is taken, a comma as the decimal mark
+        type(robot, duration, "2,5");
+        assertThat(durations()).containsExactly(2.5, 2.5);
+        type(robot, duration, " 7.125 ");
+        assertThat(durations()).containsExactly(7.125, 7.125);
+        assertThat(duration.getEditor().getText()).isEqualTo("7.125");
+        assertThat(window.history().undoLabel()).isEqualTo("Duration");
+    }
 }
