@@ -37,13 +37,14 @@ final class Inspector extends VBox {
         void edit(String label, Object mergeKey, UnaryOperator<Slide> change);
     }
 
-    private static final Limits TRANSITION = new Limits(0, 10);
+    /** A transition may last as long as a slide; the model refuses one longer than its slide. */
+    private static final Limits TRANSITION = new Limits(0, Slide.MAX_DURATION);
     /** A whole number, "2.5", ",5" or "2,5" (a comma taken as the decimal mark), "1e2"; nothing else. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
 
     private final Label title = new Label("No slide selected");
     private final Label file = new Label();
-    private final Spinner<Double> duration = seconds("Duration", new Limits(Slide.MIN_DURATION, 600), 5, 0.5, m -> warn(m));
+    private final Spinner<Double> duration = seconds("Duration", Slide.DURATION, 5, 0.5, m -> warn(m));
     private final ComboBox<Easing> easing = new ComboBox<>();
     private final ComboBox<FitMode> fit = new ComboBox<>();
     private final ComboBox<TransitionType> transition = new ComboBox<>();

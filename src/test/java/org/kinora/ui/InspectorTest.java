@@ -147,4 +147,21 @@ class InspectorTest {
         assertThat(duration.getEditor().getText()).isEqualTo("7.125");
         assertThat(window.history().undoLabel()).isEqualTo("Duration");
     }
+
+    @Test
+    void aLongSlideIsShownAndSteppedWithinTheModelsLimits(FxRobot robot) throws Exception {
+        slides(robot, 1000);
+        robot.interact(() -> window.filmstrip().list().getSelectionModel().clearAndSelect(0));
+        Spinner<Double> duration = robot.lookup("#duration").query();
+        assertThat(duration.getValue()).isEqualTo(1000.0);
+        assertThat(duration.getEditor().getText()).isEqualTo("1000");
+
+        robot.interact(() -> duration.decrement());
+        assertThat(durations()).containsExactly(999.5);
+        type(robot, duration, "3600");
+        assertThat(durations()).containsExactly((double) Slide.MAX_DURATION);
+        type(robot, duration, "3700");
+        assertThat(durations()).as("refused, not clamped").containsExactly((double) Slide.MAX_DURATION);
+        assertThat(window.notifier().history()).anyMatch(m -> m.contains("3700"));
+    }
 }
