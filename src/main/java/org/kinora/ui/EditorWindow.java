@@ -97,6 +97,8 @@ final class EditorWindow {
         filmstrip.list().getSelectionModel().getSelectedIndices().addListener(
                 (javafx.collections.ListChangeListener<Integer>) c -> selectionChanged());
         kenBurns.setOnMotionEdited(m -> editSelected("Edit motion", null, s -> s.withMotion(m)));
+        // per slide: with several selected, each one's own motion is reversed
+        kenBurns.setOnSwap(() -> editSelected("Edit motion", null, s -> s.withMotion(s.motion().reversed())));
         kenBurns.setOnReset(this::resetMotion);
         history.addListener(this::refresh);
 

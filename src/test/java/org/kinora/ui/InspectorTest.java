@@ -164,4 +164,17 @@ class InspectorTest {
         assertThat(durations()).as("refused, not clamped").containsExactly((double) Slide.MAX_DURATION);
         assertThat(window.notifier().history()).anyMatch(m -> m.contains("3700"));
     }
+
+    @Test
+    void swapReversesEachSelectedSlidesOwnMotion(FxRobot robot) throws Exception {
+        slides(robot, 4.5, 4.5, 4.5);
+        List<org.kinora.model.Motion> before = window.project().slides().stream().map(Slide::motion).toList();
+        assertThat(before.get(0)).isNotEqualTo(before.get(1));
+        robot.interact(window::selectAll);
+        robot.clickOn("#swap-views");
+        assertThat(window.project().slides()).extracting(Slide::motion)
+                .containsExactly(before.get(0).reversed(), before.get(1).reversed(), before.get(2).reversed());
+        robot.interact(window::undo);
+        assertThat(window.project().slides()).extracting(Slide::motion).containsExactlyElementsOf(before);
+    }
 }
