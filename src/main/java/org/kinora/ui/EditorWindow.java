@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ScrollPane;
@@ -646,7 +647,10 @@ final class EditorWindow {
         }
     }
 
-    /** Space plays, Delete removes, unless the user is typing in a field. */
+    /**
+     * Space plays, Delete removes the selected slides, unless the user is typing in a field; in
+     * the audio track list Delete removes the selected track, and on a button Space presses it.
+     */
     private void keys(KeyEvent e) {
         Node focus = stage.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl || focus instanceof ComboBoxBase<?>
@@ -654,10 +658,14 @@ final class EditorWindow {
         if (typing) {
             return;
         }
-        if (e.getCode() == KeyCode.SPACE) {
-            preview.togglePlay();
+        boolean delete = e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE;
+        if (delete && audio.isTrackList(focus)) {
+            audio.removeSelected(); // the keys act on the list that has the focus, not on the slides
             e.consume();
-        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        } else if (e.getCode() == KeyCode.SPACE && !(focus instanceof ButtonBase)) {
+            preview.togglePlay(); // on a focused button Space presses the button
+            e.consume();
+        } else if (delete) {
             deleteSelected();
             e.consume();
         }

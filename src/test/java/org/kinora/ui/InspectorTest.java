@@ -177,4 +177,35 @@ class InspectorTest {
         robot.interact(window::undo);
         assertThat(window.project().slides()).extracting(Slide::motion).containsExactlyElementsOf(before);
     }
+
+    @Test
+    void deleteInTheTrackListLeavesTheSlidesAloneAndSpacePressesAFocusedButton(FxRobot robot) throws Exception {
+        slides(robot, 4.5, 4.5, 4.5);
+        Path song = java.nio.file.Files.writeString(dir.resolve("song.wav"), "not decoded here");
+        robot.interact(() -> {
+            window.filmstrip().list().getSelectionModel().clearAndSelect(0);
+            try {
+                window.history().apply("Add music", p -> p.withAudioTracks(
+                        List.of(org.kinora.model.AudioTrack.of(song))));
+            } catch (History.RejectedEdit e) {
+                throw new AssertionError(e);
+            }
+        });
+        List<Slide> before = window.project().slides();
+        javafx.scene.control.ListView<?> tracks = robot.lookup("#audio-tracks").query();
+        robot.interact(() -> {
+            tracks.getSelectionModel().select(0);
+            tracks.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        assertThat(window.project().slides()).as("the slides stay").isEqualTo(before);
+        assertThat(window.project().audioTracks()).as("the track selected is removed").isEmpty();
+        assertThat(window.history().undoLabel()).isEqualTo("Remove music");
+
+        javafx.scene.control.Button swap = robot.lookup("#swap-views").queryButton();
+        robot.interact(swap::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertThat(window.project().slides().get(0).motion()).as("Space pressed the button")
+                .isEqualTo(before.get(0).motion().reversed());
+    }
 }
