@@ -64,16 +64,7 @@ final class AudioTrackList extends VBox {
         Button remove = new Button("Remove", Icons.of(Feather.MINUS));
         remove.getStyleClass().add(Styles.SMALL);
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> {
-            int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0) {
-                edits.apply("Remove music", null, p -> {
-                    List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
-                    tracks.remove(i);
-                    return p.withAudioTracks(tracks);
-                });
-            }
-        });
+        remove.setOnAction(e -> removeSelected());
         fit.setId("fit-to-music");
         fit.getStyleClass().add(Styles.SMALL);
         fit.setTooltip(new Tooltip("Scale the photo durations so the slideshow ends with the music"));
@@ -100,6 +91,28 @@ final class AudioTrackList extends VBox {
         fit.setDisable(!canFit);
         snap.setDisable(!canSnap);
         analysing.setVisible(busy);
+    }
+
+    /** Whether {@code node} is the track list (or inside it), where Delete removes a track. */
+    boolean isTrackList(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == list) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes the selected track, if any, as an undoable edit. */
+    void removeSelected() {
+        int i = list.getSelectionModel().getSelectedIndex();
+        if (i >= 0) {
+            edits.apply("Remove music", null, p -> {
+                List<AudioTrack> tracks = new ArrayList<>(p.audioTracks());
+                tracks.remove(i);
+                return p.withAudioTracks(tracks);
+            });
+        }
     }
 
     void show(List<AudioTrack> tracks) {

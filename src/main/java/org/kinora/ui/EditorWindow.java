@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ScrollPane;
@@ -79,7 +80,7 @@ final class EditorWindow {
                 new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         this.thumbnails = new Thumbnails(services.background(), services.fx(), 600);
         this.filmstrip = new Filmstrip(thumbnails);
-        this.inspector = new Inspector(this::editSelected);
+        this.inspector = new Inspector(this::editSelected, message -> notifier.warn(message));
         // The large photo for the motion editor and the preview frames take seconds of CPU each
         // (a 12 MP photo decoded near full size); started with a drop they would starve the
         // filmstrip's thumbnails and the JavaFX thread on a 2-core machine. So they run on their own
@@ -97,6 +98,8 @@ final class EditorWindow {
         filmstrip.list().getSelectionModel().getSelectedIndices().addListener(
                 (javafx.collections.ListChangeListener<Integer>) c -> selectionChanged());
         kenBurns.setOnMotionEdited(m -> editSelected("Edit motion", null, s -> s.withMotion(m)));
+        // per slide: with several selected, each one's own motion is reversed
+        kenBurns.setOnSwap(() -> editSelected("Edit motion", null, s -> s.withMotion(s.motion().reversed())));
         kenBurns.setOnReset(this::resetMotion);
         history.addListener(this::refresh);
 
@@ -644,7 +647,10 @@ final class EditorWindow {
         }
     }
 
-    /** Space plays, Delete removes, unless the user is typing in a field. */
+    /**
+     * Space plays, Delete removes the selected slides, unless the user is typing in a field; in
+     * the audio track list Delete removes the selected track, and on a button Space presses it.
+     */
     private void keys(KeyEvent e) {
         Node focus = stage.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl || focus instanceof ComboBoxBase<?>
@@ -652,10 +658,14 @@ final class EditorWindow {
         if (typing) {
             return;
         }
-        if (e.getCode() == KeyCode.SPACE) {
-            preview.togglePlay();
+        boolean delete = e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE;
+        if (delete && audio.isTrackList(focus)) {
+            audio.removeSelected(); // the keys act on the list that has the focus, not on the slides
             e.consume();
-        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        } else if (e.getCode() == KeyCode.SPACE && !(focus instanceof ButtonBase)) {
+            preview.togglePlay(); // on a focused button Space presses the button
+            e.consume();
+        } else if (delete) {
             deleteSelected();
             e.consume();
         }

@@ -2,7 +2,9 @@ package org.kinora.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kinora.model.Easing;
 import org.kinora.model.FitMode;
+import org.kinora.model.Limits;
 import org.kinora.model.Motion;
 import org.kinora.model.Project;
 import org.kinora.model.Slide;
@@ -34,22 +37,32 @@ final class Inspector extends VBox {
         void edit(String label, Object mergeKey, UnaryOperator<Slide> change);
     }
 
+    /** A transition may last as long as a slide; the model refuses one longer than its slide. */
+    private static final Limits TRANSITION = new Limits(0, Slide.MAX_DURATION);
+    /** A whole number, "2.5", ",5" or "2,5" (a comma taken as the decimal mark), "1e2"; nothing else. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
+
     private final Label title = new Label("No slide selected");
     private final Label file = new Label();
-    private final Spinner<Double> duration = new Spinner<>(Slide.MIN_DURATION, 600, 5, 0.5);
+    private final Spinner<Double> duration = seconds("Duration", Slide.DURATION, 5, 0.5, m -> warn(m));
     private final ComboBox<Easing> easing = new ComboBox<>();
     private final ComboBox<FitMode> fit = new ComboBox<>();
     private final ComboBox<TransitionType> transition = new ComboBox<>();
-    private final Spinner<Double> transitionDuration = new Spinner<>(0, 10, 1, 0.25);
+    private final Spinner<Double> transitionDuration =
+            seconds("Transition", TRANSITION, 1, 0.25, m -> warn(m));
     private final TextField caption = new TextField();
     private final Label startView = new Label();
     private final Label endView = new Label();
     private final GridPane grid = new GridPane();
     private final SlideEditor editor;
+    private final Consumer<String> warnings;
     private boolean updating;
+    /** The slide whose values the fields show; null when none is selected. */
+    private Slide shown;
 
-    Inspector(SlideEditor editor) {
+    Inspector(SlideEditor editor, Consumer<String> warnings) {
         this.editor = editor;
+        this.warnings = warnings;
         getStyleClass().add("inspector");
         setId("inspector");
         setSpacing(10);
@@ -94,7 +107,7 @@ final class Inspector extends VBox {
         getChildren().addAll(title, file, grid);
 
         duration.valueProperty().addListener((o, a, v) -> {
-            if (!updating && v != null) {
+            if (!updating && v != null && shown != null && v != shown.durationSeconds()) {
                 editor.edit("Duration", duration, s -> s.withDuration(v));
             }
         });
@@ -116,7 +129,7 @@ final class Inspector extends VBox {
             }
         });
         transitionDuration.valueProperty().addListener((o, a, v) -> {
-            if (!updating && v != null) {
+            if (!updating && v != null && shown != null && v != shown.transition().durationSeconds()) {
                 editor.edit("Transition duration", transitionDuration,
                         s -> s.withTransition(new Transition(s.transition().type(), v)));
             }
@@ -135,6 +148,7 @@ final class Inspector extends VBox {
         try {
             boolean any = !selected.isEmpty() && selected.get(0) < project.slides().size();
             grid.setDisable(!any);
+            shown = any ? project.slides().get(selected.get(0)) : null;
             if (!any) {
                 title.setText("No slide selected");
                 file.setText(project.slides().isEmpty() ? "Drop photos on the strip below to start."
@@ -161,6 +175,61 @@ final class Inspector extends VBox {
         } finally {
             updating = false;
         }
+    }
+
+    private void warn(String message) {
+        warnings.accept(message);
+    }
+
+    /**
+     * A field of seconds within the model's limits that shows the model's value exactly (3.375
+     * stays 3.375), so that focusing and leaving it, which makes JavaFX commit the text shown,
+     * gives back the value shown: no edit. The default converter rounded to two decimals, and so
+     * changed slides merely looked at; it also read "1e9" as 1 and threw on "abc".
+     *
+     * <p>Typed text must be a whole number within the limits; anything else is refused with a
+     * warning and the field goes back to the value shown, never partially read or clamped.
+     */
+    private static Spinner<Double> seconds(String label, Limits limits, double initial, double step,
+            Consumer<String> warn) {
+        var factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(limits.min(), limits.max(), initial, step);
+        Spinner<Double> spinner = new Spinner<>(factory);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                return value == null ? "" : plain(value);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                Double current = factory.getValue();
+                String typed = text == null ? "" : text.strip();
+                if (typed.equals(toString(current))) {
+                    return current; // the text shown, committed unchanged
+                }
+                String problem;
+                if (!NUMBER.matcher(typed).matches()) {
+                    problem = typed.isEmpty() ? "enter a number of seconds" : "“" + typed + "” is not a number of seconds";
+                } else {
+                    double value = Double.parseDouble(typed.replace(',', '.'));
+                    problem = limits.problem(value);
+                    if (problem == null) {
+                        return value;
+                    }
+                }
+                warn.accept(label + ": " + problem);
+                // The value stays, so the spinner would not rewrite the text itself.
+                spinner.getEditor().setText(toString(current));
+                return current;
+            }
+        });
+        spinner.getEditor().setText(factory.getConverter().toString(factory.getValue()));
+        return spinner;
+    }
+
+    /** The shortest decimal that reads back as exactly {@code value}, without exponent: 5, 3.375. */
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void setIfChanged(Spinner<Double> spinner, double value) {

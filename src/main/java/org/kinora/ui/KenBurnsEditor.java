@@ -51,6 +51,7 @@ final class KenBurnsEditor extends BorderPane {
     private final Thumbnails images;
     private Consumer<Motion> onMotionEdited = m -> { };
     private Runnable onReset = () -> { };
+    private Runnable onSwap = () -> { };
 
     private Slide slide;
     private double outputAspect = 16.0 / 9;
@@ -80,7 +81,7 @@ final class KenBurnsEditor extends BorderPane {
         reset.setId("reset-motion");
         swap.setOnAction(e -> {
             if (slide != null) {
-                onMotionEdited.accept(slide.motion().reversed());
+                onSwap.run();
             }
         });
         reset.setOnAction(e -> onReset.run());
@@ -115,6 +116,11 @@ final class KenBurnsEditor extends BorderPane {
 
     void setOnMotionEdited(Consumer<Motion> handler) {
         onMotionEdited = handler;
+    }
+
+    /** Swap start and end: each selected slide's own motion reversed, so the window applies it. */
+    void setOnSwap(Runnable handler) {
+        onSwap = handler;
     }
 
     void setOnReset(Runnable handler) {
