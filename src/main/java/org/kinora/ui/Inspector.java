@@ -123,9 +123,12 @@ final class Inspector extends VBox {
         });
         transition.valueProperty().addListener((o, a, v) -> {
             if (!updating && v != null) {
-                // Leaving a cut (0 s) gets the usual one-second overlap.
-                double seconds = transitionDuration.getValue() > 0 ? transitionDuration.getValue() : 1.0;
-                editor.edit("Transition", null, s -> s.withTransition(new Transition(v, seconds)));
+                // Leaving a cut (0 s) gets the usual one-second overlap, or half of a shorter slide,
+                // which leaves the other half for the transition coming in.
+                boolean fromCut = !(transitionDuration.getValue() > 0);
+                double seconds = fromCut ? 1.0 : transitionDuration.getValue();
+                editor.edit("Transition", null, s -> s.withTransition(new Transition(v,
+                        fromCut ? Math.min(seconds, s.durationSeconds() / 2) : seconds)));
             }
         });
         transitionDuration.valueProperty().addListener((o, a, v) -> {

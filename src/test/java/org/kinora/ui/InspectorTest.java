@@ -70,6 +70,35 @@ class InspectorTest {
         return window.project().slides().stream().map(Slide::durationSeconds).toList();
     }
 
+    /** A short slide leaving a cut gets a transition that fits it, not a refused 1 s one. */
+    @Test
+    void aShortSlideLeavingACutGetsATransitionThatFits(FxRobot robot) throws Exception {
+        List<Path> photos = List.of(TestPhotos.write(dir, "c" + UUID.randomUUID() + ".png", 32, 24),
+                TestPhotos.write(dir, "c" + UUID.randomUUID() + ".png", 32, 24));
+        robot.interact(() -> window.filmstrip().dropFiles(photos, 0));
+        double[] durations = {0.5, 5.0};
+        robot.interact(() -> {
+            try {
+                window.history().apply("cuts", p -> {
+                    List<Slide> s = new ArrayList<>();
+                    for (int i = 0; i < p.slides().size(); i++) {
+                        s.add(p.slides().get(i).withTransition(org.kinora.model.Transition.NONE).withDuration(durations[i]));
+                    }
+                    return p.withSlides(s);
+                });
+            } catch (History.RejectedEdit e) {
+                throw new AssertionError(e);
+            }
+        });
+        robot.interact(window::selectAll);
+        robot.interact(() -> robot.lookup("#transition").<javafx.scene.control.ComboBox<org.kinora.model.TransitionType>>query()
+                .setValue(org.kinora.model.TransitionType.CROSSFADE));
+
+        List<org.kinora.model.Transition> transitions = window.project().slides().stream().map(Slide::transition).toList();
+        assertThat(transitions).containsExactly(new org.kinora.model.Transition(org.kinora.model.TransitionType.CROSSFADE, 0.25),
+                new org.kinora.model.Transition(org.kinora.model.TransitionType.CROSSFADE, 1.0));
+    }
+
     @Test
     void clickingIntoTheDurationAndAwayChangesNothing(FxRobot robot) throws Exception {
         slides(robot, 3.375, 5.0, 6.25);
