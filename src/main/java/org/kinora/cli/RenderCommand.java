@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.kinora.model.EncoderPreference;
 import org.kinora.model.OutputSettings;
 import org.kinora.model.Project;
-import org.kinora.project.ProjectChecker;
 import org.kinora.project.ProjectFile;
 import org.kinora.render.AudioSource;
 import org.kinora.render.FrameSource;
@@ -97,11 +96,6 @@ final class RenderCommand implements Callable<Integer> {
             settings = settings.withCrf(crf);
         }
         EncoderPreference preference = requestedEncoder != null ? requestedEncoder : p.output().encoder();
-        // An encoder asked for by name that cannot run here: said before the progress bar starts.
-        String unavailable = ProjectChecker.encoderProblem(p.output().withEncoder(preference));
-        if (unavailable != null) {
-            throw new RenderException(unavailable);
-        }
         int producers = threads != null ? threads : RenderRequest.defaultProducers();
         try (FrameSource frames = ProjectSources.frames(p, producers); AudioSource audio = ProjectSources.audio(p)) {
             RenderRequest request = RenderRequest.of(frames, output, preference, settings)

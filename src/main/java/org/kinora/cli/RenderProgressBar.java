@@ -9,14 +9,19 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.kinora.render.pipeline.RenderListener;
 import org.kinora.render.pipeline.RenderProgress;
 
-/** The terminal progress bar of {@code render}: frames, percent, encoder, fps and time left. */
+/**
+ * The terminal progress bar of {@code render}: frames, percent, encoder, fps and time left. It
+ * appears once frames are being made, so a render that fails before (no encoder works, the output
+ * cannot be written) says only why.
+ */
 final class RenderProgressBar implements RenderListener, AutoCloseable {
 
     private static final int WIDTH = 100;
 
-    private final ProgressBar bar;
     private final PrintWriter err;
+    private final int totalFrames;
     private final boolean interactive;
+    private ProgressBar bar; // null until the first frame is on its way
     private String lastLine; // the last line written when not interactive
 
     /**
@@ -25,8 +30,12 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
      */
     RenderProgressBar(PrintWriter err, int totalFrames, boolean interactive) {
         this.err = err;
+        this.totalFrames = totalFrames;
         this.interactive = interactive;
-        bar = new ProgressBarBuilder()
+    }
+
+    private ProgressBar build() {
+        return new ProgressBarBuilder()
                 .setTaskName("Rendering")
                 .setInitialMax(totalFrames)
                 .setStyle(ProgressBarStyle.ASCII)
@@ -53,7 +62,13 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
     }
 
     @Override
-    public void onProgress(RenderProgress p) {
+    public synchronized void onProgress(RenderProgress p) {
+        if (bar == null) {
+            if (p.stage() != RenderProgress.Stage.RENDERING) {
+                return; // opening the encoder, or a failure before any frame: nothing to draw yet
+            }
+            bar = build();
+        }
         bar.stepTo(p.framesDone());
         bar.setExtraMessage(message(p));
     }
@@ -77,7 +92,10 @@ final class RenderProgressBar implements RenderListener, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (bar == null) {
+            return;
+        }
         bar.close();
         if (interactive) {
             err.println(); // the bar redraws its line with \r; end it before the summary

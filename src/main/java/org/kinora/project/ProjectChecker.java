@@ -81,7 +81,7 @@ public final class ProjectChecker {
      * found by opening it at the project's size as the render would; null when it works. {@code auto}
      * is never a problem: it falls back to an encoder that works.
      */
-    public static String encoderProblem(OutputSettings output) {
+    static String encoderProblem(OutputSettings output) {
         if (output.encoder() == EncoderPreference.AUTO) {
             return null;
         }

@@ -16,6 +16,8 @@ class RenderProgressBarTest {
     void logGetsTheFinalLineOnce() {
         StringWriter log = new StringWriter();
         try (RenderProgressBar bar = new RenderProgressBar(new PrintWriter(log, true), 300, false)) {
+            bar.onProgress(new RenderProgress(RenderProgress.Stage.RENDERING, 0, 300, 0, Duration.ZERO,
+                    Optional.empty(), "libx264"));
             awaitFirstLine(log); // as in a real render: the bar has drawn its start before it closes
             bar.onProgress(new RenderProgress(RenderProgress.Stage.RENDERING, 150, 300, 120, Duration.ofSeconds(1),
                     Optional.of(Duration.ofSeconds(1)), "libx264"));
