@@ -6,6 +6,9 @@ public record OutputSettings(int width, int height, int fps, Quality quality, En
     public static final int MIN_SIZE = 16;
     public static final int MAX_SIZE = 8192;
     public static final int MAX_FPS = 240;
+    /** Width and height, each. */
+    public static final Limits SIZE = new Limits(MIN_SIZE, MAX_SIZE);
+    public static final Limits FPS = new Limits(1, MAX_FPS);
     /**
      * The largest frame H.264 allows (level 6.2): 139,264 macroblocks of 16x16, so 8192x4320 but
      * not 8192x8192. A larger frame is encoded anyway and tagged 6.2, a stream players may refuse.
@@ -15,8 +18,8 @@ public record OutputSettings(int width, int height, int fps, Quality quality, En
             new OutputSettings(1920, 1080, 30, Quality.STANDARD, EncoderPreference.AUTO);
 
     public OutputSettings {
-        Checks.inRange("output width", width, MIN_SIZE, MAX_SIZE);
-        Checks.inRange("output height", height, MIN_SIZE, MAX_SIZE);
+        Checks.within("output width", width, SIZE);
+        Checks.within("output height", height, SIZE);
         if (width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("output size must be even, was " + width + "x" + height);
         }
@@ -26,7 +29,7 @@ public record OutputSettings(int width, int height, int fps, Quality quality, En
                     + macroblocks + " macroblocks of 16x16, more than the limit of " + MAX_MACROBLOCKS
                     + " (level 6.2; 8192x4320 fits)");
         }
-        Checks.inRange("output fps", fps, 1, MAX_FPS);
+        Checks.within("output fps", fps, FPS);
         Checks.notNull("output quality", quality);
         Checks.notNull("output encoder", encoder);
     }

@@ -36,9 +36,6 @@ import org.kinora.project.ProjectJson.ViewJson;
  */
 final class ProjectMapper {
 
-    /** {@link OutputSettings}' limits on the video size and frame rate. */
-    private static final Limits SIZE = new Limits(OutputSettings.MIN_SIZE, OutputSettings.MAX_SIZE);
-    private static final Limits FPS = new Limits(1, OutputSettings.MAX_FPS);
     private static final Limits FORMAT_VERSIONS = new Limits(1, Project.CURRENT_FORMAT_VERSION);
 
     private final PathCodec paths;
@@ -66,9 +63,9 @@ final class ProjectMapper {
     }
 
     private OutputSettings output(JsonFields f) {
-        Integer width = f.wholeNumber("width", SIZE);
-        Integer height = f.wholeNumber("height", SIZE);
-        Integer fps = f.wholeNumber("fps", FPS);
+        Integer width = f.wholeNumber("width", OutputSettings.SIZE);
+        Integer height = f.wholeNumber("height", OutputSettings.SIZE);
+        Integer fps = f.wholeNumber("fps", OutputSettings.FPS);
         Quality quality = f.text("quality", Quality::fromId, Quality.STANDARD);
         EncoderPreference encoder = f.text("encoder", EncoderPreference::fromId, EncoderPreference.AUTO);
         return f.build(() -> new OutputSettings(width, height, fps, quality, encoder));
