@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import org.kinora.model.Project;
+import org.kinora.render.pipeline.WriteProblems;
 
 /**
  * Reads and writes {@code .kinora} project files (JSON, documented in docs/project-format.md).
@@ -83,7 +84,7 @@ public final class ProjectFile {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw cannotWrite(target, SaveProblems.reason(e, temp, target), e);
+            throw cannotWrite(target, WriteProblems.reason(e, temp, target), e);
         } finally {
             deleteQuietly(temp);
         }
@@ -112,7 +113,7 @@ public final class ProjectFile {
             Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IOException("cannot keep the previous version as " + backup + ": "
-                    + SaveProblems.reason(e, backup, backup), e);
+                    + WriteProblems.reason(e, backup, backup), e);
         }
     }
 

@@ -29,6 +29,7 @@ import org.kinora.model.Slide;
 import org.kinora.model.Transition;
 import org.kinora.model.TransitionType;
 import org.kinora.model.View;
+import org.kinora.render.pipeline.WriteProblems;
 
 class ProjectFileTest {
 
@@ -152,11 +153,11 @@ class ProjectFileTest {
     void systemWordsForAFailedWriteNeverNameTheTemporaryFile() {
         Path temp = dir.resolve(".x.kinora.123.tmp");
         Path target = dir.resolve("x.kinora");
-        assertThat(SaveProblems.reason(new IOException("No space left on device"), temp, target))
+        assertThat(WriteProblems.reason(new IOException("No space left on device"), temp, target))
                 .isEqualTo("no space left on device");
-        assertThat(SaveProblems.reason(new FileSystemException(temp.toString(), null, "Read-only file system"), temp, target))
+        assertThat(WriteProblems.reason(new FileSystemException(temp.toString(), null, "Read-only file system"), temp, target))
                 .isEqualTo("read-only file system");
-        assertThat(SaveProblems.reason(new IOException(temp + ": Input/output error"), temp, target))
+        assertThat(WriteProblems.reason(new IOException(temp + ": Input/output error"), temp, target))
                 .isEqualTo(target + ": Input/output error");
     }
 

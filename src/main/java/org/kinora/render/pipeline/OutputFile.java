@@ -30,20 +30,14 @@ final class OutputFile {
     static OutputFile prepare(Path requested, boolean overwrite) throws RenderException {
         Path target = OutputTarget.check(requested, overwrite);
         Path folder = target.getParent();
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
             // Not Files.createTempFile: its owner-only permissions would carry over to the video.
-            Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp"));
-            return new OutputFile(target, temp, overwrite);
+            return new OutputFile(target, Files.createFile(temp), overwrite);
         } catch (AccessDeniedException e) {
             throw new RenderException("cannot write " + target + ": permission denied in folder " + folder, e);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new RenderException("cannot write " + target + ": folder " + folder + " cannot hold files", e);
         } catch (IOException e) {
-            // The system's own words, without the temporary file's name: the user never chose it.
-            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                    ? f.getReason().toLowerCase(java.util.Locale.ROOT) : e.getClass().getSimpleName();
-            throw new RenderException("cannot write " + target + ": " + reason, e);
+            throw new RenderException("cannot write " + target + ": " + WriteProblems.reason(e, temp, target), e);
         }
     }
 

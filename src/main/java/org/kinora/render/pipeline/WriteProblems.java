@@ -1,4 +1,4 @@
-package org.kinora.project;
+package org.kinora.render.pipeline;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -11,17 +11,18 @@ import java.util.Locale;
 /**
  * Why writing a file failed, in a few words without any file name ("permission denied", "no
  * space left on device"): the caller names the file the user asked for, not the temporary one.
+ * Used for videos ({@link OutputFile}) and project files alike.
  */
-final class SaveProblems {
+public final class WriteProblems {
 
-    private SaveProblems() {
+    private WriteProblems() {
     }
 
     /**
      * @param temp the file actually being written, never shown
      * @param shown what to say instead, should the system's words name {@code temp}
      */
-    static String reason(IOException e, Path temp, Path shown) {
+    public static String reason(IOException e, Path temp, Path shown) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
